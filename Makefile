@@ -1,0 +1,43 @@
+# Everyday commands. Each target installs what it needs first, so a fresh machine needs only
+# Python 3.11 and access to Debian's and PyPI's package archives.
+SHELL := /bin/bash
+PY := .venv/bin/python
+STAMP := .venv/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install system-deps build serve test check compile translations bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	.venv/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+install: $(STAMP) system-deps
+
+check: $(STAMP)
+	$(PY) -m mentorkb check
+
+compile: $(STAMP)
+	$(PY) -m mentorkb compile
+
+build: $(STAMP)
+	$(PY) -m mentorkb build
+
+serve: install build
+	$(PY) -m mentorkb serve
+
+test: install
+	$(PY) -m pytest -q
+
+translations: $(STAMP)
+	$(PY) -m mentorkb translations
+
+bench: install
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf build site .pytest_cache

@@ -1,0 +1,1 @@
+"""Mentoring for newcomers knowledge base: content model, validation and build pipeline."""

@@ -1,0 +1,62 @@
+"""Command line: `python -m mentorkb <command>`. The Makefile wraps these for everyday use."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import AuthorError
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m mentorkb", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate all content and list every problem")
+    sub.add_parser("compile", help="compile content into build/docs (pages, open data, downloads)")
+    build = sub.add_parser("build", help="check, compile and build the site into site/")
+    build.add_argument("--site", default="site")
+    serve = sub.add_parser("serve", help="build, then serve with live reload on http://127.0.0.1:8000")
+    serve.add_argument("--addr", default="127.0.0.1:8000")
+    sub.add_parser("translations", help="update locales/*.po from the English content and report coverage")
+    args = parser.parse_args(argv)
+    root = Path.cwd()
+    try:
+        if args.command == "check":
+            from .check import main as check
+            return check([str(root)])
+        if args.command == "compile":
+            from .compile import compile_site
+            print(json.dumps(compile_site(root, force=True)))
+            return 0
+        if args.command == "build":
+            from .sitebuild import BuildFailed, build_site
+            try:
+                stats = build_site(root, args.site)
+            except BuildFailed as exc:
+                print(exc, file=sys.stderr)
+                print("The previous site/ was left as it was.", file=sys.stderr)
+                return 1
+            print(f"Built {args.site}/ in {stats['compile_seconds'] + stats['mkdocs_seconds']:.1f} s "
+                  f"(compile {stats['compile_seconds']:.2f} s, MkDocs {stats['mkdocs_seconds']:.1f} s).")
+            return 0
+        if args.command == "serve":
+            from .compile import compile_site
+            compile_site(root)
+            env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+            return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--no-strict",
+                                    "-a", args.addr], env=env)
+        if args.command == "translations":
+            from .translations import main as translations
+            return translations(root)
+    except AuthorError as err:
+        print(err, file=sys.stderr)
+        print("Nothing was built; the previous site/ was left as it was.", file=sys.stderr)
+        return 1
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""The compile step: content model -> Markdown pages, open data and downloads, in every language.
+
+Writes into `build/docs`, the docs_dir MkDocs reads. Only changed files are rewritten (see writer.py),
+and the whole step is skipped when no input changed since the last run in this process.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .exports import write_exports
+from .fieldref import render_field_reference
+from .i18n import catalogue_path, hand_pages, load_catalogue, translate_model
+from .loader import fingerprint, load
+from .model import Model
+from .render import PageRender
+from .siteconfig import languages
+from .writer import TreeWriter
+
+BUILD_DOCS = Path("build") / "docs"
+_last: dict[str, object] = {}
+
+
+def inputs_fingerprint(root: Path) -> str:
+    """A hash of everything the compile step reads: content, catalogues, pages, templates and code."""
+    digest = hashlib.sha256(fingerprint(root).encode())
+    for folder, pattern in (("locales", "*.po"), ("docs/pages", "*.md"), ("docs/assets", "*"),
+                            ("mentorkb", "*.py"), ("mentorkb/templates", "*.j2")):
+        base = root / folder
+        if base.is_dir():
+            for path in sorted(base.rglob(pattern)):
+                if path.is_file():
+                    digest.update(path.relative_to(root).as_posix().encode())
+                    digest.update(path.read_bytes())
+    digest.update((root / "mkdocs.yml").read_bytes())
+    return digest.hexdigest()
+
+
+def compile_site(root: Path | str, model: Model | None = None, force: bool = False) -> dict:
+    """Compile into build/docs; raise AuthorError if the content is invalid (nothing is written then)."""
+    root = Path(root).resolve()
+    key = inputs_fingerprint(root)
+    if not force and _last.get(str(root)) == key and (root / BUILD_DOCS).is_dir():
+        return {"skipped": True}
+    model = model or load(root)
+    langs = [l.code for l in languages(root)]
+    writer = TreeWriter(root / BUILD_DOCS)
+    catalogues = {lang: load_catalogue(root, lang) for lang in langs}
+    models = {lang: translate_model(model, catalogues[lang]) for lang in langs}
+    downloads = write_exports(models, catalogues, writer, model.version)
+    for lang in langs:
+        render = PageRender(root, model, catalogues[lang], downloads.get(lang))
+        for rel, text in render.pages():
+            writer.write(f"{lang}/{rel}", text)
+    writer.write("en/authoring/fields.md", render_field_reference())
+    writer.copy_tree(root / "docs" / "assets", "assets")
+    stats = writer.finish()
+    _last[str(root)] = key
+    stats["languages"] = langs
+    return stats
+
+
+def hand_page_paths(root: Path) -> list[str]:
+    return [p.relative_to(root / "docs" / "pages").as_posix() for p in hand_pages(root)]
+
+
+__all__ = ["compile_site", "hand_page_paths", "catalogue_path", "BUILD_DOCS"]

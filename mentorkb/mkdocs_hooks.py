@@ -1,0 +1,66 @@
+"""MkDocs hooks (the documented `hooks:` interface of mkdocs.yml) that connect our pipeline to MkDocs.
+
+- on_config: the navigation, derived from the content (stage order, topics).
+- on_pre_build: compile YAML into pages, so `mkdocs serve` rebuilds when a YAML file changes.
+- on_nav: translate section titles of the navigation for the language being built.
+- on_post_build: one search index per language.
+
+Keeping MkDocs-specific code in this one small module makes a change of site generator a small job.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import mkdocs.plugins
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Section
+
+from mentorkb.compile import compile_site, hand_page_paths
+from mentorkb.errors import AuthorError
+from mentorkb.i18n import load_catalogue
+from mentorkb.loader import load
+from mentorkb.render import nav
+from mentorkb.searchsplit import split_search_index
+from mentorkb.siteconfig import languages
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config):
+    root = _root(config)
+    try:
+        model = load(root)
+    except AuthorError as err:
+        raise PluginError(str(err)) from None
+    config.nav = nav(model, hand_page_paths(root))
+    return config
+
+
+def on_pre_build(config):
+    try:
+        compile_site(_root(config))
+    except AuthorError as err:
+        raise PluginError(str(err)) from None
+
+
+@mkdocs.plugins.event_priority(-200)
+def on_nav(nav_, config, files):
+    catalogue = load_catalogue(_root(config), config.theme["language"])
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, Section):
+                item.title = str(catalogue.ui(item.title))
+                walk(item.children)
+
+    walk(nav_.items)
+    return nav_
+
+
+@mkdocs.plugins.event_priority(-200)
+def on_post_build(config):
+    langs = languages(_root(config))
+    default = next(l.code for l in langs if l.default)
+    split_search_index(Path(config.site_dir), default, [l.code for l in langs if not l.default])

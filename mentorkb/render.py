@@ -1,0 +1,212 @@
+"""Render the validated model into Markdown pages, one tree per language, for MkDocs to build.
+
+Templates (mentorkb/templates/*.md.j2) hold the layout; this module prepares what they show and the
+helpers they call (links, citations, labels, safe text).
+"""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import textfmt
+from .i18n import Catalogue, page_blocks, page_context, translate_model
+from .model import Model
+from .vocab import LABELS, N_
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+# Titles of the generated index pages, used in the navigation too.
+TITLES = {
+    "stages/index.md": N_("Guidelines by stage"),
+    "criteria/index.md": N_("Quality criteria"),
+    "cases/index.md": N_("Case library"),
+    "tools/index.md": N_("Tools and templates"),
+    "glossary.md": N_("Glossary"),
+    "sources.md": N_("Sources"),
+    "background/index.md": N_("Background"),
+}
+
+
+class PageRender:
+    """Renders the pages of one language."""
+
+    def __init__(self, root: Path, model: Model, catalogue: Catalogue, downloads=None):
+        self.root = root
+        self.downloads = downloads or {}
+        self.source = model
+        self.catalogue = catalogue
+        self.lang = catalogue.lang
+        self.model = translate_model(model, catalogue)
+        self.env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               keep_trailing_newline=True,
+                               # Markdown heading anchors are written {#id}: free "{#" from Jinja comments.
+                               comment_start_string="{%#", comment_end_string="#%}")
+        self.current = ""
+        self.fell_back = False
+        self.env.globals.update(
+            _=self.ui, link=self.link, cite=self.cite, label=self.label, m=self.model,
+            stage_title=self.stage_title, rec_link=self.rec_link, crit_link=self.crit_link,
+            case_link=self.case_link, tool_link=self.tool_link, titles=self.titles,
+        )
+        self.env.filters.update(md=self.md, inline=self.inline, cell=self.cell, attr=textfmt.attr,
+                                anchor=lambda value: textfmt.attr(str(value).lower()))
+
+    # -- helpers for templates ---------------------------------------------------------------------
+    def _mark(self):
+        self.fell_back = True
+
+    def ui(self, text: str):
+        found = self.catalogue.ui(text)
+        if found.fallback:
+            self._mark()
+        return found
+
+    def md(self, text):
+        return textfmt.block(text, self._mark)
+
+    def inline(self, text):
+        return textfmt.inline(text, self._mark)
+
+    def cell(self, text):
+        return textfmt.cell(text, self._mark)
+
+    def label(self, group: str, key: str):
+        return self.ui(LABELS[group][key])
+
+    def titles(self, key: str):
+        return self.ui(TITLES[key])
+
+    def link(self, target: str) -> Markup:
+        """A link from the page being rendered to `target` (a path in the same language tree)."""
+        path, _, anchor = target.partition("#")
+        here = posixpath.dirname(self.current) or "."
+        rel = posixpath.relpath(path, here) if path else ""
+        return Markup(textfmt.attr(rel + (f"#{anchor}" if anchor else "")))
+
+    def stage_title(self, stage_id: str):
+        return self.inline(self.model.stages[stage_id].title)
+
+    def rec_link(self, rec_id: str) -> Markup:
+        stage = self.source.rec_stage[rec_id]
+        return Markup(f"[{rec_id}]({self.link(f'stages/{stage}.md#{rec_id.lower()}')})")
+
+    def crit_link(self, crit_id: str) -> Markup:
+        crit = self.model.criteria[crit_id]
+        return Markup(f"[{crit_id} {self.inline(crit.title)}]({self.link('criteria/index.md#' + crit_id.lower())})")
+
+    def case_link(self, case_id: str) -> Markup:
+        case = self.model.cases[case_id]
+        return Markup(f"[{self.inline(case.name)}]({self.link(f'cases/{case_id}.md')})")
+
+    def tool_link(self, tool_id: str) -> Markup:
+        tool = self.model.tools[tool_id]
+        return Markup(f"[{self.inline(tool.title)}]({self.link(f'tools/{tool_id}.md')})")
+
+    def cite(self, item) -> Markup:
+        """'Source: orient8 guidelines ..., §4.2.1 Matching criteria · Practice-based', linked to Sources."""
+        parts = []
+        for ref in item.provenance:
+            doc_id, _, section_id = ref.partition(" ")
+            doc = self.model.documents[doc_id]
+            section = self.source.sections_of(doc_id)[section_id]
+            where = section_id if section_id.startswith("§") else ""
+            text = f"{self.inline(doc.short)}, {where + ' ' if where else ''}{self.inline(section.title)}"
+            parts.append(f"[{text}]({self.link('sources.md#doc-' + doc_id)})")
+        evidence = self.label("evidence", item.evidence)
+        return Markup(f'<span class="kb-cite">{self.ui("Source")}: ' + "; ".join(parts)
+                      + f' · <span class="kb-evidence kb-evidence-{item.evidence}">{evidence}</span></span>')
+
+    def _options(self, group: str, used: list[str]) -> list:
+        """Filter choices: only values that occur, in the vocabulary's order, with translated labels."""
+        return [(key, self.label(group, key)) for key in LABELS[group] if key in set(used)]
+
+    # -- pages -------------------------------------------------------------------------------------
+    def render(self, relpath: str, template: str, **context) -> str:
+        self.current = relpath
+        self.fell_back = False
+        body = self.env.get_template(template).render(**context)
+        return self._with_notice(body)
+
+    def _with_notice(self, body: str) -> str:
+        if not self.fell_back or self.lang == "en":
+            return body
+        notice = self.ui("Parts of this page are not translated yet and are shown in English.")
+        title, _, rest = body.partition("\n")
+        return f'{title}\n\n!!! note "{textfmt.escape_md(notice)}"\n\n{rest}'
+
+    def hand_page(self, relpath: str, text: str) -> str:
+        self.current = relpath
+        self.fell_back = False
+        out = []
+        for index, block in enumerate(page_blocks(text)):
+            found = self.catalogue.get(page_context(relpath, index), block)
+            if found.fallback and self.lang != "en":
+                self.fell_back = True
+            out.append(str(found))
+        return self._with_notice("\n\n".join(out) + "\n")
+
+    def pages(self) -> list[tuple[str, str]]:
+        m = self.model
+        out = []
+        pages_dir = self.root / "docs" / "pages"
+        if pages_dir.is_dir():
+            for path in sorted(pages_dir.rglob("*.md")):
+                rel = path.relative_to(pages_dir).as_posix()
+                out.append((rel, self.hand_page(rel, path.read_text(encoding="utf-8"))))
+        out.append(("stages/index.md", self.render("stages/index.md", "stages.md.j2")))
+        for stage in m.stages.values():
+            rel = f"stages/{stage.id}.md"
+            out.append((rel, self.render(rel, "stage.md.j2", stage=stage)))
+        stage_options = [(s.id, self.inline(s.title)) for s in m.stages.values()]
+        out.append(("criteria/index.md", self.render(
+            "criteria/index.md", "criteria.md.j2", stage_options=stage_options,
+            level_options=self._options("level", [c.level for c in m.criteria.values()]))))
+        out.append(("cases/index.md", self.render(
+            "cases/index.md", "cases.md.j2", stage_options=stage_options,
+            country_options=self._options("country", [c.country for c in m.cases.values()]),
+            target_options=self._options("target_group", [t for c in m.cases.values() for t in c.target_groups]),
+            type_options=self._options("mentoring_type", [t for c in m.cases.values() for t in c.mentoring_types]))))
+        for case in m.cases.values():
+            rel = f"cases/{case.id}.md"
+            out.append((rel, self.render(rel, "case.md.j2", case=case)))
+        out.append(("tools/index.md", self.render("tools/index.md", "tools.md.j2")))
+        for tool in m.tools.values():
+            rel = f"tools/{tool.id}.md"
+            out.append((rel, self.render(rel, "tool.md.j2", tool=tool,
+                                         downloads=self.downloads.get(tool.id, []))))
+        if m.topics:
+            groups: dict = {}
+            for topic in m.topics.values():
+                groups.setdefault(topic.group, []).append(topic)
+            out.append(("background/index.md", self.render("background/index.md", "topics.md.j2",
+                                                           topic_groups=list(groups.items()))))
+            for topic in m.topics.values():
+                rel = f"background/{topic.id}.md"
+                out.append((rel, self.render(rel, "topic.md.j2", topic=topic)))
+        out.append(("glossary.md", self.render("glossary.md", "glossary.md.j2")))
+        out.append(("sources.md", self.render("sources.md", "sources.md.j2")))
+        return out
+
+
+def nav(model: Model, hand_pages: list[str]) -> list:
+    """The site navigation, derived from the data (stage order, topic groups), in English.
+
+    MkDocs and the i18n plugin map these paths into each language; section titles are translated in
+    the on_nav hook.
+    """
+    items: list = ["index.md"]
+    items.append({TITLES["stages/index.md"]: ["stages/index.md"] + [f"stages/{s}.md" for s in model.stages]})
+    items += ["criteria/index.md", "cases/index.md", "tools/index.md"]
+    if model.topics:
+        items.append({TITLES["background/index.md"]: ["background/index.md"]
+                      + [f"background/{t}.md" for t in model.topics]})
+    items += ["glossary.md", "sources.md"]
+    for page in hand_pages:
+        if page != "index.md" and "/" not in page:
+            items.append(page)
+    return items
