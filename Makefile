@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 $(STAMP): requirements.lock pyproject.toml
 	python3 -m venv .venv
 	.venv/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
-	.venv/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	.venv/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 system-deps:

@@ -4,6 +4,7 @@ All problems in all files are collected before anything is raised, so an author 
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 from pathlib import Path
 
@@ -112,10 +113,12 @@ def _check_rules(items) -> list[Problem]:
             prefix = f"REC-{stage['code']}-"
             if stage.get("code") and not rec["id"].startswith(prefix):
                 out.append(_problem(stage, f"recommendations[{index}].id",
-                                    f"an id starting with '{prefix}' (this stage's code)", f"'{rec['id']}'"))
+                                    f"an id starting with '{prefix}' (this stage's code)", f"'{rec['id']}'",
+                                    line=rec.get("_line")))
             if rec["id"] in seen_recs:
                 out.append(_problem(stage, f"recommendations[{index}].id", "a unique recommendation id",
-                                    f"'{rec['id']}', already used in stage '{seen_recs[rec['id']]}'"))
+                                    f"'{rec['id']}', already used in stage '{seen_recs[rec['id']]}'",
+                                    line=rec.get("_line")))
             seen_recs[rec["id"]] = stage["id"]
     for crit in items["criterion"].values():
         want = "minimal" if crit["id"].startswith("MC-") else "enhancement"
@@ -136,7 +139,8 @@ def _check_rules(items) -> list[Problem]:
                 personal = personal or fld.get("personal")
                 if fld.get("type") in ("choice", "multi-choice") and not fld.get("options"):
                     out.append(_problem(tool, f"sections[{s_index}].fields[{f_index}].options",
-                                        f"a list of at least 2 options for a '{fld['type']}' field", "nothing"))
+                                        f"a list of at least 2 options for a '{fld['type']}' field", "nothing",
+                                        line=fld.get("_line")))
             table = section.get("table")
             if table:
                 out.extend(_check_table(tool, f"sections[{s_index}].table", table))
@@ -155,7 +159,7 @@ def _check_rules(items) -> list[Problem]:
         for index, practice in enumerate(case.get("practices") or []):
             if practice and practice.get("stage") and practice["stage"] not in stages:
                 out.append(_problem(case, f"practices[{index}].stage", "one of the stages listed in 'stages'",
-                                    f"'{practice['stage']}'", sorted(stages)))
+                                    f"'{practice['stage']}'", sorted(stages), line=practice.get("_line")))
     return out
 
 
@@ -165,7 +169,7 @@ def _check_table(item, path, table) -> list[Problem]:
     for index, row in enumerate(table.get("rows") or []):
         if row is not None and width and len(row) != width:
             out.append(_problem(item, f"{path}.rows[{index}]", f"{width} cells (one per column)",
-                                f"{len(row)} cells"))
+                                f"{len(row)} cells", line=table.get("_line")))
     return out
 
 
@@ -188,6 +192,8 @@ def _check_refs(items, refs) -> list[Problem]:
                                    tuple(sections[doc_id]), "docs: sources (guidelines/sources.yml)"))
             continue
         if value not in known[kind]:
+            close = difflib.get_close_matches(value, known[kind], n=1)
             out.append(Problem(file, line, path, f"the id of a known {kind}", f"'{value}'",
-                               tuple(sorted(known[kind])), DOC))
+                               tuple(sorted(known[kind])), DOC,
+                               f"did you mean '{close[0]}'?" if close else ""))
     return out

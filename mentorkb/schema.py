@@ -274,7 +274,7 @@ class Obj(Type):
                         anchor=anchor)
             return None
         known = self.by_name
-        out = {}
+        out = {"_line": value.line}  # kept for messages about rules that span fields
         for key in value:
             if key not in known:
                 close = difflib.get_close_matches(key, list(known), n=1)

@@ -75,6 +75,7 @@ def load_bytes(raw: bytes, display: str) -> tuple[object | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         found = (exc.problem or "text YAML cannot read").strip()
+        found = found[len("found "):] if found.startswith("found ") else found
         return None, [Problem(display, line, "", "valid YAML", found, hint=_syntax_hint(found),
                               see=SYNTAX_DOC)]
     except yaml.YAMLError as exc:
@@ -94,7 +95,7 @@ def load_bytes(raw: bytes, display: str) -> tuple[object | None, list[Problem]]:
 
 
 def _syntax_hint(found: str) -> str:
-    if "tab" in found:
+    if "tab" in found or "'\\t'" in found:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in found:
         return "put text that contains ': ' in quotes"
