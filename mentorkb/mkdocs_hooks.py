@@ -10,6 +10,7 @@ Keeping MkDocs-specific code in this one small module makes a change of site gen
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import mkdocs.plugins
 from mkdocs.exceptions import PluginError
@@ -64,3 +65,21 @@ def on_post_build(config):
     langs = languages(_root(config))
     default = next(l.code for l in langs if l.default)
     split_search_index(Path(config.site_dir), default, [l.code for l in langs if not l.default])
+
+
+@mkdocs.plugins.event_priority(-100)
+def on_page_context(context, page, config, nav):
+    """Make the language switcher's links relative on home pages.
+
+    mkdocs-static-i18n gives home pages root-absolute alternates ("/nl/"), which break when the site is
+    hosted in a sub-folder or opened from disk. A link relative to the site root lets MkDocs' `url`
+    filter turn it into a link relative to the page.
+    """
+    prefix = urlsplit(config.site_url or "/").path or "/"
+    # The i18n plugin sets `extra.alternate` as an attribute on home pages and as a key elsewhere.
+    alternates = list(getattr(config.extra, "alternate", None) or []) + list(config.extra.get("alternate") or [])
+    for alternate in alternates:
+        link = alternate.get("link", "")
+        if link.startswith(prefix) and not link.startswith("//"):
+            alternate["link"] = link[len(prefix):] or "./"
+    return context

@@ -1,0 +1,128 @@
+"""The real knowledge base builds in English and Dutch, and its outputs keep their contract."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import REPO
+from sitecheck import broken_links, parse, third_party_requests
+from mentorkb.exports import EXPORTS, export_schema
+from mentorkb.loader import load
+
+MANIFEST_SCHEMA = {
+    "type": "object",
+    "required": ["files"],
+    "properties": {"files": {"type": "array", "minItems": 1, "items": {
+        "type": "object",
+        "required": ["id", "kind", "lang", "format", "path", "bytes", "sha256", "title"],
+        "properties": {
+            "id": {"type": "string", "minLength": 1}, "kind": {"type": "string"},
+            "lang": {"type": "string"}, "format": {"type": "string"},
+            "path": {"type": "string", "pattern": "^[^/].*"}, "bytes": {"type": "integer", "minimum": 1},
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}, "title": {"type": "string", "minLength": 1},
+        }}}},
+}
+
+
+def test_every_page_kind_exists_in_both_languages(built_site):
+    model = load(REPO)
+    for prefix in ("", "nl/"):
+        for page in ["index.html", "about/index.html", "stages/index.html", "criteria/index.html",
+                     "cases/index.html", "tools/index.html", "glossary/index.html", "sources/index.html"]:
+            assert (built_site / prefix / page).is_file(), prefix + page
+        for stage in model.stages:
+            assert (built_site / prefix / "stages" / stage / "index.html").is_file()
+        for case in model.cases:
+            assert (built_site / prefix / "cases" / case / "index.html").is_file()
+        for tool in model.tools:
+            assert (built_site / prefix / "tools" / tool / "index.html").is_file()
+
+
+def test_pages_declare_their_language_and_alternates(built_site):
+    english = parse(built_site / "stages" / "matching" / "index.html")
+    dutch = parse(built_site / "nl" / "stages" / "matching" / "index.html")
+    assert english.html_lang == "en"
+    assert dutch.html_lang == "nl"
+    page = (built_site / "nl" / "stages" / "matching" / "index.html").read_text(encoding="utf-8")
+    # The language switcher points at the same page in the other language.
+    assert 'href="../../../stages/matching/"' in page and 'hreflang="en"' in page
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    assert broken_links(built_site) == []
+
+
+def test_cross_links_go_both_ways(built_site):
+    model = load(REPO)
+    criteria_page = (built_site / "criteria" / "index.html").read_text(encoding="utf-8")
+    for crit in model.criteria.values():
+        assert f'id="{crit.id.lower()}"' in criteria_page
+        for rec in crit.recommendations:
+            stage = model.rec_stage[rec]
+            stage_page = (built_site / "stages" / stage / "index.html").read_text(encoding="utf-8")
+            assert f'criteria/#{crit.id.lower()}"' in stage_page, (rec, crit.id)
+    for case_id, examples in model.examples_by_case.items():
+        case_page = (built_site / "cases" / case_id / "index.html").read_text(encoding="utf-8")
+        for stage_id, section_id, _ in examples:
+            assert f"stages/{stage_id}/#{section_id}" in case_page
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    assert third_party_requests(built_site) == []
+
+
+def test_open_data_exports_match_their_schema(built_site):
+    for lang in ("en", "nl"):
+        for name in EXPORTS:
+            data = json.loads((built_site / "api" / lang / f"{name}.json").read_text(encoding="utf-8"))
+            jsonschema.validate(data, export_schema(name))
+            assert data["lang"] == lang
+    criteria = json.loads((built_site / "api" / "en" / "criteria.json").read_text(encoding="utf-8"))
+    assert [c["id"] for c in criteria["criteria"] if c["level"] == "minimal"] == \
+        [f"MC-{n:02d}" for n in range(1, 21)]
+
+
+def test_manifest_lists_every_download_with_size_and_checksum(built_site):
+    manifest = json.loads((built_site / "downloads" / "manifest.json").read_text(encoding="utf-8"))
+    jsonschema.validate(manifest, MANIFEST_SCHEMA)
+    for entry in manifest["files"]:
+        data = (built_site / entry["path"]).read_bytes()
+        assert len(data) == entry["bytes"], entry["path"]
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["path"]
+    kinds = {(e["kind"], e["lang"]) for e in manifest["files"]}
+    assert {("data", "en"), ("data", "nl"), ("tool", "en"), ("tool", "nl")} <= kinds
+
+
+def test_download_links_on_pages_point_to_manifest_entries(built_site):
+    manifest = json.loads((built_site / "downloads" / "manifest.json").read_text(encoding="utf-8"))
+    listed = {entry["path"] for entry in manifest["files"]}
+    for page in built_site.rglob("*.html"):
+        for href in parse(page).links:
+            if "downloads/" in href and not href.startswith("http"):
+                target = (page.parent / href).resolve().relative_to(built_site.resolve()).as_posix()
+                assert target in listed, f"{page}: {href}"
+
+
+def test_each_language_has_its_own_search_index(built_site):
+    english = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    dutch = json.loads((built_site / "nl" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"]
+    assert dutch["config"]["lang"] == ["nl"]
+    assert not any(d["location"].startswith("nl/") for d in english["docs"])
+    assert {d["location"].split("#")[0] for d in dutch["docs"]} >= {"", "stages/matching/"}
+    # Dutch pages load the Dutch index: the theme override moves their base to /nl/.
+    page = (built_site / "nl" / "stages" / "matching" / "index.html").read_text(encoding="utf-8")
+    assert '"nl/"' in page
+
+
+def test_field_reference_is_generated_from_the_schema(built_site):
+    from mentorkb.schema import KINDS
+
+    page = (built_site / "authoring" / "fields" / "index.html").read_text(encoding="utf-8")
+    for kind in KINDS:
+        for field in kind.schema.fields:
+            assert f"<code>{field.name}</code>" in page, (kind.name, field.name)
