@@ -240,6 +240,7 @@ def update_catalogue(path: Path, lang: str, messages: list[Message]) -> dict[str
             entry.msgstr = by_msgid[message.msgid].msgstr
         elif message.context in by_context and by_context[message.context].msgid != message.msgid:
             changed = by_context[message.context]
+            used.add((changed.msgctxt or "", changed.msgid))  # carried over, so not obsolete
             entry.msgstr = changed.msgstr
             entry.flags.append("fuzzy")
             entry.previous_msgid = changed.msgid

@@ -1,0 +1,104 @@
+"""The compile step and the site build on a small content tree: safety, fallbacks, failed builds."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import polib
+import pytest
+
+from mentorkb.errors import AuthorError
+from mentorkb.i18n import Message, page_blocks, update_catalogue
+from mentorkb.sitebuild import build_site
+
+
+def tree_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_html_and_script_in_content_never_reach_a_page_unescaped(mini_root):
+    case = mini_root / "cases" / "leuven.yml"
+    case.write_text(case.read_text().replace(
+        "summary: A city buddy programme.",
+        'summary: "<script>alert(1)</script> <img src=x onerror=alert(2)> Text{: onclick=alert(3)}"'))
+    build_site(mini_root)
+    page = (mini_root / "site" / "cases" / "leuven" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page
+    assert "<img src=x" not in page and "onclick" not in page.replace("onclick=alert(3)", "")
+    assert 'onclick="alert(3)"' not in page
+
+
+def test_failed_build_leaves_the_previous_site_untouched(mini_root):
+    build_site(mini_root)
+    before = tree_hash(mini_root / "site")
+    case = mini_root / "cases" / "leuven.yml"
+    case.write_text(case.read_text().replace("country: BE", "country: Belgium"))
+    with pytest.raises(AuthorError) as caught:
+        build_site(mini_root)
+    assert "cases/leuven.yml:6: country: expected a country code, found 'Belgium'" in str(caught.value)
+    assert tree_hash(mini_root / "site") == before
+
+
+def test_broken_link_in_a_hand_written_page_fails_the_build_and_keeps_the_site(mini_root):
+    from mentorkb.sitebuild import BuildFailed
+
+    build_site(mini_root)
+    before = tree_hash(mini_root / "site")
+    page = mini_root / "docs" / "pages" / "about.md"
+    page.write_text(page.read_text() + "\n\nSee [a page that does not exist](nowhere.md).\n")
+    with pytest.raises(BuildFailed):
+        build_site(mini_root)
+    assert tree_hash(mini_root / "site") == before
+
+
+def test_untranslated_text_falls_back_to_english_with_a_notice(mini_root):
+    po = polib.POFile()
+    po.append(polib.POEntry(msgctxt="stage:matching.title", msgid="Matching mentors and mentees",
+                            msgstr="Mentors en mentees matchen"))
+    po.append(polib.POEntry(msgctxt="ui", msgid="What research says", msgstr="Wat onderzoek zegt"))
+    po.save(str(mini_root / "locales" / "nl.po"))
+    build_site(mini_root)
+    page = (mini_root / "site" / "nl" / "stages" / "matching" / "index.html").read_text(encoding="utf-8")
+    assert ">Mentors en mentees matchen<a class=\"headerlink\"" in page
+    assert "Wat onderzoek zegt" in page
+    # The summary is not translated: shown in English, marked as English, and the page says so.
+    assert '<div lang="en">\n<p>Pairing people who will get on.</p>' in page
+    assert "Parts of this page are not translated yet and are shown in English." in page
+    english = (mini_root / "site" / "stages" / "matching" / "index.html").read_text(encoding="utf-8")
+    assert "not translated yet" not in english
+
+
+def test_changed_english_marks_the_translation_fuzzy_and_keeps_it(tmp_path):
+    path = tmp_path / "nl.po"
+    update_catalogue(path, "nl", [Message("case:x:summary", "Old text"), Message("ui", "Stage")])
+    po = polib.pofile(str(path))
+    for entry in po:
+        entry.msgstr = {"Old text": "Oude tekst", "Stage": "Fase"}[entry.msgid]
+    po.save()
+    stats = update_catalogue(path, "nl", [Message("case:x:summary", "New text"), Message("ui", "Stage")])
+    assert stats == {"translated": 1, "fuzzy": 1, "untranslated": 0, "obsolete": 0}
+    entry = polib.pofile(str(path)).find("New text", msgctxt="case:x:summary")
+    assert entry.fuzzy and entry.msgstr == "Oude tekst" and entry.previous_msgid == "Old text"
+
+
+def test_removed_strings_become_obsolete_not_lost(tmp_path):
+    path = tmp_path / "nl.po"
+    update_catalogue(path, "nl", [Message("ui", "Gone")])
+    po = polib.pofile(str(path))
+    po[0].msgstr = "Weg"
+    po.save()
+    stats = update_catalogue(path, "nl", [])
+    assert stats["obsolete"] == 1
+    assert [e.msgstr for e in polib.pofile(str(path)).obsolete_entries()] == ["Weg"]
+
+
+def test_hand_written_pages_split_into_translatable_blocks():
+    text = "# Title\n\nFirst paragraph\ncontinues.\n\n!!! note\n\n    Inside the note.\n\n- a\n- b\n"
+    assert page_blocks(text) == ["# Title", "First paragraph\ncontinues.", "!!! note\n\n    Inside the note.",
+                                 "- a\n- b"]
