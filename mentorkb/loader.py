@@ -103,7 +103,7 @@ def _check_rules(items) -> list[Problem]:
     seen_order: dict[int, str] = {}
     seen_recs: dict[str, str] = {}
     for stage in items["stage"].values():
-        if stage["order"] in seen_order:
+        if stage["order"] is not None and stage["order"] in seen_order:
             out.append(_problem(stage, "order", "a position no other stage has",
                                 f"{stage['order']}, also used by stage '{seen_order[stage['order']]}'"))
         seen_order[stage["order"]] = stage["id"]

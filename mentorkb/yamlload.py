@@ -70,7 +70,7 @@ def load_bytes(raw: bytes, display: str) -> tuple[object | None, list[Problem]]:
         return None, [Problem(display, line, "", "UTF-8 text", "a NUL character (is this a binary file?)",
                               see=SYNTAX_DOC)]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -92,6 +92,17 @@ def load_bytes(raw: bytes, display: str) -> tuple[object | None, list[Problem]]:
         return None, [Problem(display, int(str(exc)), "", f"nesting at most {MAX_DEPTH} levels deep",
                               "deeper nesting", see=SYNTAX_DOC)]
     return tree, problems
+
+
+def _compose(text: str):
+    """Compose with libyaml (fast); on an error, again in pure Python, whose messages say more."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _syntax_hint(found: str) -> str:
@@ -116,7 +127,7 @@ def _convert(node, display, problems, seen, depth):
         return None
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
-        return YScalar(node.value, node.tag, line, node.style is None)
+        return YScalar(node.value, node.tag, line, not node.style)  # the C composer uses "" for plain
     if isinstance(node, yaml.SequenceNode):
         out = YList()
         out.line = line
