@@ -118,7 +118,7 @@ class PageRender:
             text = f"{self.inline(doc.short)}, {where + ' ' if where else ''}{self.inline(section.title)}"
             parts.append(f"[{text}]({self.link('sources.md#doc-' + doc_id)})")
         evidence = self.label("evidence", item.evidence)
-        return Markup(f'<span class="kb-cite">{self.ui("Source")}: ' + "; ".join(parts)
+        return Markup(f'<span class="kb-cite">{self.ui(N_("Source"))}: ' + "; ".join(parts)
                       + f' · <span class="kb-evidence kb-evidence-{item.evidence}">{evidence}</span></span>')
 
     def _options(self, group: str, used: list[str]) -> list:
@@ -135,7 +135,7 @@ class PageRender:
     def _with_notice(self, body: str) -> str:
         if not self.fell_back or self.lang == "en":
             return body
-        notice = self.ui("Parts of this page are not translated yet and are shown in English.")
+        notice = self.ui(N_("Parts of this page are not translated yet and are shown in English."))
         title, _, rest = body.partition("\n")
         return f'{title}\n\n!!! note "{textfmt.escape_md(notice)}"\n\n{rest}'
 
@@ -162,7 +162,8 @@ class PageRender:
         for stage in m.stages.values():
             rel = f"stages/{stage.id}.md"
             out.append((rel, self.render(rel, "stage.md.j2", stage=stage)))
-        stage_options = [(s.id, self.inline(s.title)) for s in m.stages.values()]
+        # Option elements cannot hold markup, so titles go in as plain (auto-escaped) text.
+        stage_options = [(s.id, s.title) for s in m.stages.values()]
         out.append(("criteria/index.md", self.render(
             "criteria/index.md", "criteria.md.j2", stage_options=stage_options,
             level_options=self._options("level", [c.level for c in m.criteria.values()]))))
