@@ -21,6 +21,9 @@ def main(argv=None) -> int:
     serve = sub.add_parser("serve", help="build, then serve with live reload on http://127.0.0.1:8000")
     serve.add_argument("--addr", default="127.0.0.1:8000")
     sub.add_parser("translations", help="update locales/*.po from the English content and report coverage")
+    new = sub.add_parser("new", help="write a skeleton content file, e.g. `new case my-programme`")
+    new.add_argument("kind", choices=["stage", "topic", "case", "tool"])
+    new.add_argument("id")
     args = parser.parse_args(argv)
     root = Path.cwd()
     try:
@@ -48,6 +51,15 @@ def main(argv=None) -> int:
             env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
             return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--no-strict",
                                     "-a", args.addr], env=env)
+        if args.command == "new":
+            from .scaffold import new_item
+            try:
+                path = new_item(root, args.kind, args.id)
+            except FileExistsError as exc:
+                print(exc, file=sys.stderr)
+                return 1
+            print(f"Wrote {path.relative_to(root)}: fill it in, then run `make check`.")
+            return 0
         if args.command == "translations":
             from .translations import main as translations
             return translations(root)

@@ -87,3 +87,20 @@ def test_real_content_is_valid():
     model = load(REPO)
     assert len(model.stages) == 7
     assert [c for c in model.criteria if c.startswith("MC-")] == [f"MC-{n:02d}" for n in range(1, 21)]
+
+
+def test_scaffold_writes_every_field_and_check_names_what_to_fill(tmp_path):
+    from mentorkb.scaffold import new_item
+    from mentorkb.schema import CASE
+
+    root = tmp_path / "content"
+    shutil.copytree(MINI, root)
+    path = new_item(root, "case", "new-programme")
+    text = path.read_text(encoding="utf-8")
+    for field in CASE.fields:
+        assert f"{field.name}:" in text
+    with pytest.raises(AuthorError) as caught:
+        load(root)
+    named = {p.path.split(".")[0].split("[")[0] for p in caught.value.problems
+             if p.file == "cases/new-programme.yml"}
+    assert {f.name for f in CASE.fields if f.required and f.name != "id"} <= named
