@@ -332,7 +332,8 @@ def provenance_fields() -> list[Field]:
     ]
 
 
-def inline(help_text: str = "", required: bool = True, name: str = "") -> Text:
+def inline() -> Text:
+    """A single line of translatable text, such as a title or a list item."""
     return Text(inline=True, max_len=600)
 
 
