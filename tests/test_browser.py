@@ -84,11 +84,16 @@ def test_search_returns_only_pages_of_the_readers_language(server, browser):
     page.close()
 
 
+def shown_after_filter(page, url, filter_key, value, items, id_of="e.id"):
+    """Choose a filter value and return the ids of the items left visible."""
+    page.goto(url)
+    page.select_option(f"select[data-filter={filter_key}]", value)
+    return page.eval_on_selector_all(items, f"els => els.filter(e => !e.hidden).map(e => {id_of})")
+
+
 def test_criteria_filter_shows_only_the_chosen_stage_and_announces_the_count(server, browser):
     page = browser.new_page()
-    page.goto(server + "criteria/")
-    page.select_option("select[data-filter=stage]", "matching")
-    visible = page.eval_on_selector_all(".kb-criterion", "els => els.filter(e => !e.hidden).map(e => e.id)")
+    visible = shown_after_filter(page, server + "criteria/", "stage", "matching", ".kb-criterion")
     assert visible == ["mc-07", "mc-08", "mc-09", "mc-10", "ec-01"]
     assert page.inner_text(".kb-count") == "5 of 21 shown"
     page.select_option("select[data-filter=level]", "enhancement")
@@ -98,8 +103,7 @@ def test_criteria_filter_shows_only_the_chosen_stage_and_announces_the_count(ser
 
 def test_case_library_filters_by_country(server, browser):
     page = browser.new_page()
-    page.goto(server + "cases/")
-    page.select_option("select[data-filter=country]", "ES")
-    visible = page.eval_on_selector_all(".kb-case", "els => els.filter(e => !e.hidden).map(e => e.querySelector('h3').id)")
+    visible = shown_after_filter(page, server + "cases/", "country", "ES", ".kb-case",
+                                 "e.querySelector('h3').id")
     assert sorted(visible) == ["afev-spain", "punt-de-referencia"]
     page.close()
