@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .exports import write_exports
 from .fieldref import render_field_reference
+from .glossary_terms import compile_forms
 from .i18n import catalogue_path, hand_pages, load_catalogue, translate_model
 from .loader import fingerprint, load
 from .model import Model
@@ -19,6 +20,7 @@ from .writer import TreeWriter
 
 BUILD_DOCS = Path("build") / "docs"
 _last: dict[str, object] = {}
+_glossary: dict[tuple[str, str], tuple] = {}  # (root, lang) -> compiled glossary pattern and lookup
 
 
 def inputs_fingerprint(root: Path) -> str:
@@ -52,6 +54,7 @@ def compile_site(root: Path | str, model: Model | None = None, force: bool = Fal
         render = PageRender(root, model, catalogues[lang], downloads.get(lang))
         for rel, text in render.pages():
             writer.write(f"{lang}/{rel}", text)
+        _glossary[(str(root), lang)] = compile_forms(render.glossary_forms())
     writer.write("en/authoring/fields.md", render_field_reference())
     writer.copy_tree(root / "docs" / "assets", "assets")
     stats = writer.finish()
@@ -60,8 +63,17 @@ def compile_site(root: Path | str, model: Model | None = None, force: bool = Fal
     return stats
 
 
+def glossary_pattern(root: Path, lang: str) -> tuple:
+    """The glossary terms of the last compile, for marking them in rendered pages."""
+    found = _glossary.get((str(Path(root).resolve()), lang))
+    if found is None:
+        compile_site(root, force=True)
+        found = _glossary.get((str(Path(root).resolve()), lang), (None, {}))
+    return found
+
+
 def hand_page_paths(root: Path) -> list[str]:
     return [p.relative_to(root / "docs" / "pages").as_posix() for p in hand_pages(root)]
 
 
-__all__ = ["compile_site", "hand_page_paths", "catalogue_path", "BUILD_DOCS"]
+__all__ = ["compile_site", "glossary_pattern", "hand_page_paths", "catalogue_path", "BUILD_DOCS"]

@@ -16,7 +16,8 @@ import mkdocs.plugins
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Section
 
-from mentorkb.compile import compile_site, hand_page_paths
+from mentorkb.compile import compile_site, glossary_pattern, hand_page_paths
+from mentorkb.glossary_terms import mark_terms
 from mentorkb.errors import AuthorError
 from mentorkb.i18n import load_catalogue
 from mentorkb.loader import load
@@ -58,6 +59,12 @@ def on_nav(nav_, config, files):
 
     walk(nav_.items)
     return nav_
+
+
+def on_page_content(html, page, config, files):
+    """Explain glossary terms where they are first used on the page (see glossary_terms.py)."""
+    pattern, lookup = glossary_pattern(_root(config), config.theme["language"])
+    return mark_terms(html, pattern, lookup)
 
 
 @mkdocs.plugins.event_priority(-200)

@@ -6,6 +6,7 @@ helpers they call (links, citations, labels, safe text).
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -29,6 +30,12 @@ TITLES = {
     "sources.md": N_("Sources"),
     "background/index.md": N_("Background"),
 }
+
+
+def plain_text(text: str) -> str:
+    """Markdown reduced to plain text for a tooltip: no link syntax, emphasis or markup characters."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", str(text))
+    return " ".join(re.sub(r"[*_`<>]", "", text).split())
 
 
 class PageRender:
@@ -131,6 +138,21 @@ class PageRender:
         self.fell_back = False
         body = self.env.get_template(template).render(**context)
         return self._with_notice(body)
+
+    def glossary_forms(self) -> list[tuple[str, str, str]]:
+        """(word form, term id, plain definition) for marking glossary terms in this language's pages.
+
+        English also gets capitalised and plural forms; other languages their term and aliases.
+        """
+        out = []
+        for term in self.model.terms.values():
+            definition = plain_text(term.definition)
+            for word in [term.term, *term.aliases]:
+                forms = [word, word[:1].upper() + word[1:]]
+                if self.lang == "en" and not word.endswith("s"):
+                    forms += [word + "s", word[:1].upper() + word[1:] + "s"]
+                out += [(form, term.id, definition) for form in forms]
+        return out
 
     def _with_notice(self, body: str) -> str:
         if not self.fell_back or self.lang == "en":

@@ -126,3 +126,17 @@ def test_field_reference_is_generated_from_the_schema(built_site):
     for kind in KINDS:
         for field in kind.schema.fields:
             assert f"<code>{field.name}</code>" in page, (kind.name, field.name)
+
+
+def test_glossary_terms_explain_themselves_at_first_use(built_site):
+    import re
+
+    model = load(REPO)
+    mentor = model.terms["mentor"]
+    page = (built_site / "stages" / "matching" / "index.html").read_text(encoding="utf-8")
+    marked = re.findall(r'<abbr class="kb-term" title="([^"]*)" tabindex="0">([^<]*)</abbr>', page)
+    words = [word.lower().rstrip("s") for _, word in marked]
+    assert words.count("mentor") == 1  # only the first use, so the tab order stays short
+    assert any(title == mentor.definition.strip() for title, word in marked if word.lower().startswith("mentor"))
+    dutch = (built_site / "nl" / "stages" / "matching" / "index.html").read_text(encoding="utf-8")
+    assert 'class="kb-term" title="De persoon met meer ervaring' in dutch
