@@ -25,6 +25,7 @@ TITLES = {
     "stages/index.md": N_("Guidelines by stage"),
     "criteria/index.md": N_("Quality criteria"),
     "cases/index.md": N_("Case library"),
+    "cases/themes.md": N_("What programmes changed, by theme"),
     "tools/index.md": N_("Tools and templates"),
     "glossary.md": N_("Glossary"),
     "sources.md": N_("Sources"),
@@ -194,6 +195,12 @@ class PageRender:
             country_options=self._options("country", [c.country for c in m.cases.values()]),
             target_options=self._options("target_group", [t for c in m.cases.values() for t in c.target_groups]),
             type_options=self._options("mentoring_type", [t for c in m.cases.values() for t in c.mentoring_types]))))
+        themes = {theme: [] for theme in LABELS["theme"]}
+        for case in m.cases.values():
+            for intervention in case.interventions:
+                themes[intervention.theme].append((case, intervention))
+        out.append(("cases/themes.md", self.render("cases/themes.md", "themes.md.j2",
+                                                   themes=[(t, i) for t, i in themes.items() if i])))
         for case in m.cases.values():
             rel = f"cases/{case.id}.md"
             out.append((rel, self.render(rel, "case.md.j2", case=case)))
@@ -224,7 +231,9 @@ def nav(model: Model, hand_pages: list[str]) -> list:
     """
     items: list = ["index.md"]
     items.append({TITLES["stages/index.md"]: ["stages/index.md"] + [f"stages/{s}.md" for s in model.stages]})
-    items += ["criteria/index.md", "cases/index.md", "tools/index.md"]
+    items.append("criteria/index.md")
+    items.append({TITLES["cases/index.md"]: ["cases/index.md", "cases/themes.md"]})
+    items.append("tools/index.md")
     if model.topics:
         items.append({TITLES["background/index.md"]: ["background/index.md"]
                       + [f"background/{t}.md" for t in model.topics]})
