@@ -19,6 +19,11 @@ def _nested(spec):
 
 def render_field_reference() -> str:
     lines = [
+        "---",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
         "# Field reference for content authors",
         "",
         "This page is generated from the schema (`mentorkb/schema.py`), the single statement of what a "

@@ -155,6 +155,15 @@ def page_blocks(markdown: str) -> list[str]:
     return ["\n".join(b) for b in blocks]
 
 
+def split_front_matter(text: str) -> tuple[str, str]:
+    """Page settings between '---' lines at the top (e.g. search exclusion) are kept, not translated."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return text[: end + 5], text[end + 5:]
+    return "", text
+
+
 def page_context(relpath: str, index: int) -> str:
     return f"page:{relpath}#{index}"
 
@@ -168,7 +177,8 @@ def page_messages(root: Path) -> list[Message]:
     messages = []
     for path in hand_pages(root):
         rel = path.relative_to(root / "docs" / "pages").as_posix()
-        for index, block in enumerate(page_blocks(path.read_text(encoding="utf-8"))):
+        _, body = split_front_matter(path.read_text(encoding="utf-8"))
+        for index, block in enumerate(page_blocks(body)):
             messages.append(Message(page_context(rel, index), block, f"docs/pages/{rel}"))
     return messages
 

@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import textfmt
-from .i18n import Catalogue, page_blocks, page_context, translate_model
+from .i18n import Catalogue, page_blocks, page_context, split_front_matter, translate_model
 from .model import Model
 from .vocab import LABELS, N_
 
@@ -165,13 +165,14 @@ class PageRender:
     def hand_page(self, relpath: str, text: str) -> str:
         self.current = relpath
         self.fell_back = False
+        front, text = split_front_matter(text)
         out = []
         for index, block in enumerate(page_blocks(text)):
             found = self.catalogue.get(page_context(relpath, index), block)
             if found.fallback and self.lang != "en":
                 self.fell_back = True
             out.append(str(found))
-        return self._with_notice("\n\n".join(out) + "\n")
+        return front + self._with_notice("\n\n".join(out) + "\n")
 
     def pages(self) -> list[tuple[str, str]]:
         m = self.model
