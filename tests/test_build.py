@@ -140,3 +140,9 @@ def test_glossary_terms_explain_themselves_at_first_use(built_site):
     assert any(title == mentor.definition.strip() for title, word in marked if word.lower().startswith("mentor"))
     dutch = (built_site / "nl" / "stages" / "matching" / "index.html").read_text(encoding="utf-8")
     assert 'class="kb-term" title="De persoon met meer ervaring' in dutch
+
+
+def test_no_markdown_syntax_leaks_into_pages(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "{:" not in text and "{#" not in text, page
