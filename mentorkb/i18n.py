@@ -168,6 +168,10 @@ def page_context(relpath: str, index: int) -> str:
     return f"page:{relpath}#{index}"
 
 
+# Pages for content authors are written and kept in English only; other languages show the English page.
+ENGLISH_ONLY = "authoring/"
+
+
 def hand_pages(root: Path) -> list[Path]:
     folder = root / "docs" / "pages"
     return sorted(folder.rglob("*.md")) if folder.is_dir() else []
@@ -177,6 +181,8 @@ def page_messages(root: Path) -> list[Message]:
     messages = []
     for path in hand_pages(root):
         rel = path.relative_to(root / "docs" / "pages").as_posix()
+        if rel.startswith(ENGLISH_ONLY):
+            continue
         _, body = split_front_matter(path.read_text(encoding="utf-8"))
         for index, block in enumerate(page_blocks(body)):
             messages.append(Message(page_context(rel, index), block, f"docs/pages/{rel}"))

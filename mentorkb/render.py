@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import textfmt
-from .i18n import Catalogue, page_blocks, page_context, split_front_matter, translate_model
+from .i18n import ENGLISH_ONLY, Catalogue, page_blocks, page_context, split_front_matter, translate_model
 from .model import Model
 from .vocab import LABELS, N_
 
@@ -181,6 +181,8 @@ class PageRender:
         if pages_dir.is_dir():
             for path in sorted(pages_dir.rglob("*.md")):
                 rel = path.relative_to(pages_dir).as_posix()
+                if rel.startswith(ENGLISH_ONLY) and self.lang != "en":
+                    continue
                 out.append((rel, self.hand_page(rel, path.read_text(encoding="utf-8"))))
         out.append(("stages/index.md", self.render("stages/index.md", "stages.md.j2")))
         for stage in m.stages.values():
