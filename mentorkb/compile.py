@@ -49,9 +49,10 @@ def compile_site(root: Path | str, model: Model | None = None, force: bool = Fal
     writer = TreeWriter(root / BUILD_DOCS)
     catalogues = {lang: load_catalogue(root, lang) for lang in langs}
     models = {lang: translate_model(model, catalogues[lang]) for lang in langs}
-    downloads = write_exports(models, catalogues, writer, model.version)
+    downloads, files = write_exports(models, catalogues, writer, model.version, root / "build" / "cache" / "documents")
     for lang in langs:
-        render = PageRender(root, model, catalogues[lang], downloads.get(lang))
+        render = PageRender(root, model, catalogues[lang], downloads.get(lang),
+                            [f for f in files if f["lang"] == lang])
         for rel, text in render.pages():
             writer.write(f"{lang}/{rel}", text)
         _glossary[(str(root), lang)] = compile_forms(render.glossary_forms())

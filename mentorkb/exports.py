@@ -9,11 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
+from .documents.blocks import tool_document
+from .documents.build import FORMATS, build_documents
 from .i18n import Catalogue
 from .model import Model
 from .schema import KIND_BY_NAME, Bool, Enum, Int, ListOf, Obj, Ref, Str, Text
 from .vocab import N_
+from .textfmt import human_size
 from .writer import TreeWriter
 
 EXPORTS = {  # file name -> (kind, plural attribute, key in the file)
@@ -77,14 +81,25 @@ def _dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def _size(count: int) -> str:
-    return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} bytes"
+FORMAT_LABELS = {
+    "pdf": N_("Fillable PDF"),
+    "docx": N_("Word document (DOCX)"),
+    "odt": N_("OpenDocument text (ODT)"),
+    "csv": N_("Field list for an online form (CSV)"),
+    "json": N_("Field list for an online form (JSON)"),
+}
 
 
 def write_exports(models: dict[str, Model], catalogues: dict[str, Catalogue], writer: TreeWriter,
-                  version: str) -> dict:
-    """Write every export; return {lang: {tool_id: [download links for the tool page]}}."""
+                  version: str, cache_dir: Path) -> tuple[dict, list]:
+    """Write every export and download.
+
+    Returns ({lang: {tool_id: [download links for the tool page]}}, the manifest's file list).
+    """
     files = []
+    docs = [tool_document(model, tool_id, catalogues[lang], version)
+            for lang, model in models.items() for tool_id in model.tools]
+    rendered = build_documents(docs, cache_dir)
     tool_downloads: dict[str, dict[str, list]] = {}
     for name in EXPORTS:
         info = writer.write(f"api/schema/{name}.schema.json", _dumps(export_schema(name)))
@@ -101,27 +116,28 @@ def write_exports(models: dict[str, Model], catalogues: dict[str, Catalogue], wr
                           "title": str(ui(TITLES[name]))})
         tool_downloads[lang] = {}
         for tool in model.tools.values():
-            rows = [{"section": s.id, "id": f.id, "label": str(f.label), "type": f.type,
+            outputs = [(fmt, f"{tool.id}.{fmt}", rendered[(lang, tool.id, fmt)]) for fmt in FORMATS]
+            rows = [{"section": s.id, "id": f"{s.id}__{f.id}", "label": str(f.label), "type": f.type,
                      "options": " | ".join(str(o) for o in f.options), "required": f.required,
                      "personal": f.personal, "help": str(f.help or "")}
                     for s in tool.sections for f in s.fields]
-            if not rows:
-                continue
+            if rows:
+                outputs.append(("csv", f"{tool.id}-fields.csv", _csv(rows)))
+                outputs.append(("json", f"{tool.id}-fields.json",
+                                _dumps({"tool": tool.id, "lang": lang, "title": str(tool.title), "fields": rows})))
             links = []
-            for fmt, data in (("csv", _csv(rows)), ("json", _dumps({"tool": tool.id, "lang": lang,
-                                                                      "title": str(tool.title),
-                                                                      "fields": rows}))):
-                path = f"downloads/{lang}/tools/{tool.id}-fields.{fmt}"
+            for fmt, name, data in outputs:
+                path = f"downloads/{lang}/tools/{name}"
                 info = writer.write(path, data)
-                title = f"{tool.title}: {ui('field list')}"
-                files.append({"id": f"{tool.id}-fields", "kind": "tool", "lang": lang, "format": fmt,
-                              "path": path, **info, "title": str(title)})
-                links.append({"label": str(ui("Field list for an online form")), "format": fmt,
-                              "href": f"../../downloads/{lang}/tools/{tool.id}-fields.{fmt}",
-                              "size": _size(info["bytes"])})
+                files.append({"id": tool.id if fmt in FORMATS else f"{tool.id}-fields", "kind": "tool",
+                              "lang": lang, "format": fmt, "path": path, **info,
+                              "title": f"{tool.title} ({ui(FORMAT_LABELS[fmt])})"})
+                links.append({"label": str(ui(FORMAT_LABELS[fmt])), "format": fmt, "path": path,
+                              "href": f"../../downloads/{lang}/tools/{name}", "size": human_size(info["bytes"]),
+                              "tool": tool.id})
             tool_downloads[lang][tool.id] = links
     writer.write("downloads/manifest.json", _dumps({"version": version, "files": files}))
-    return tool_downloads
+    return tool_downloads, files
 
 
 def _csv(rows) -> str:

@@ -28,6 +28,7 @@ TITLES = {
     "cases/themes.md": N_("What programmes changed, by theme"),
     "tools/index.md": N_("Tools and templates"),
     "glossary.md": N_("Glossary"),
+    "downloads.md": N_("Downloads"),
     "sources.md": N_("Sources"),
     "background/index.md": N_("Background"),
 }
@@ -42,9 +43,10 @@ def plain_text(text: str) -> str:
 class PageRender:
     """Renders the pages of one language."""
 
-    def __init__(self, root: Path, model: Model, catalogue: Catalogue, downloads=None):
+    def __init__(self, root: Path, model: Model, catalogue: Catalogue, downloads=None, files=None):
         self.root = root
         self.downloads = downloads or {}
+        self.files = files or []
         self.source = model
         self.catalogue = catalogue
         self.lang = catalogue.lang
@@ -221,6 +223,12 @@ class PageRender:
             for topic in m.topics.values():
                 rel = f"background/{topic.id}.md"
                 out.append((rel, self.render(rel, "topic.md.j2", topic=topic)))
+        # Downloads live beside the language trees (docs/downloads/), one level up from a language's root.
+        files = [{**f, "path_from_lang": "../" + f["path"], "size": textfmt.human_size(f["bytes"])} for f in self.files]
+        by_tool = {tool_id: [{**d, "path_from_lang": "../" + d["path"]} for d in links]
+                   for tool_id, links in self.downloads.items()}
+        out.append(("downloads.md", self.render("downloads.md", "downloads.md.j2", files=files,
+                                                downloads=by_tool)))
         out.append(("glossary.md", self.render("glossary.md", "glossary.md.j2")))
         out.append(("sources.md", self.render("sources.md", "sources.md.j2")))
         return out
@@ -236,7 +244,7 @@ def nav(model: Model, hand_pages: list[str]) -> list:
     items.append({TITLES["stages/index.md"]: ["stages/index.md"] + [f"stages/{s}.md" for s in model.stages]})
     items.append("criteria/index.md")
     items.append({TITLES["cases/index.md"]: ["cases/index.md", "cases/themes.md"]})
-    items.append("tools/index.md")
+    items.append({TITLES["tools/index.md"]: ["tools/index.md", "downloads.md"]})
     if model.topics:
         items.append({TITLES["background/index.md"]: ["background/index.md"]
                       + [f"background/{t}.md" for t in model.topics]})

@@ -49,3 +49,8 @@ def cell(text, on_fallback=None) -> Markup:
 def attr(text) -> Markup:
     """A value for an HTML attribute written by the templates (ids, data-filter values)."""
     return Markup(html.escape(str(text), quote=True))
+
+
+def human_size(count: int) -> str:
+    """A file size as readers expect it next to a download link."""
+    return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} bytes"

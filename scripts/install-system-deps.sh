@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests and builds need, only when they are missing:
-# Chromium (browser tests through Playwright, never a downloaded browser) and fonts.
+# Chromium (browser tests through Playwright, never a downloaded browser), fonts covering Latin, Greek,
+# Cyrillic and Arabic, Pango (WeasyPrint's text layout), LibreOffice Writer (tests open every DOCX and
+# ODT with it) and Poppler (PDF pages to PNG for visual checks).
 set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
+[ -e /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ] || packages+=(fonts-noto-core)
+ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
+command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0
 fi

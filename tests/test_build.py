@@ -98,13 +98,21 @@ def test_manifest_lists_every_download_with_size_and_checksum(built_site):
 
 
 def test_download_links_on_pages_point_to_manifest_entries(built_site):
+    from sitecheck import resolve
+
     manifest = json.loads((built_site / "downloads" / "manifest.json").read_text(encoding="utf-8"))
     listed = {entry["path"] for entry in manifest["files"]}
+    checked = 0
     for page in built_site.rglob("*.html"):
         for href in parse(page).links:
-            if "downloads/" in href and not href.startswith("http"):
-                target = (page.parent / href).resolve().relative_to(built_site.resolve()).as_posix()
-                assert target in listed, f"{page}: {href}"
+            if href.startswith(("http:", "https:", "mailto:", "#")):
+                continue
+            target, _ = resolve(built_site, page, href)
+            rel = target.relative_to(built_site).as_posix()
+            if rel.startswith("downloads/") and target.suffix != ".html":
+                assert rel in listed, f"{page}: {href}"
+                checked += 1
+    assert checked > 0
 
 
 def test_each_language_has_its_own_search_index(built_site):

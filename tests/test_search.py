@@ -25,7 +25,7 @@ QUESTIONS = [
     ("speed dating", "stages/matching/"),
     ("first meeting", "stages/relationship/"),
     ("what duos do together", "stages/relationship/"),
-    ("ending the mentoring relationship", "stages/closure/"),
+    ("closing the relationship", "stages/closure/"),
     ("early ending", "stages/closure/"),
     ("coordinator skills", "stages/follow-up/"),
     ("monthly follow-up", "stages/follow-up/"),

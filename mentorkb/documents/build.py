@@ -1,0 +1,68 @@
+"""Build every tool document in every language, reusing unchanged ones and using both cores."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .blocks import Document
+
+HERE = Path(__file__).parent
+FORMATS = ("pdf", "docx", "odt")
+
+
+def _writer(fmt: str):
+    if fmt == "pdf":
+        from .pdf_writer import write_pdf
+        return write_pdf
+    if fmt == "docx":
+        from .docx_writer import write_docx
+        return write_docx
+    from .odt_writer import write_odt
+    return write_odt
+
+
+def _render(job: tuple[Document, str]) -> bytes:
+    doc, fmt = job
+    return _writer(fmt)(doc)
+
+
+def _code_hash() -> str:
+    """Documents depend on their content and on the code and styles that lay them out."""
+    digest = hashlib.sha256()
+    for path in sorted(HERE.iterdir()):
+        if path.suffix in (".py", ".j2", ".css"):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_documents(docs: list[Document], cache_dir: Path) -> dict[tuple[str, str, str], bytes]:
+    """{(lang, tool id, format): bytes}. A document whose content hash is cached is not rendered again."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    code = _code_hash()
+    results: dict = {}
+    todo: list = []
+    for doc in docs:
+        key = hashlib.sha256((code + json.dumps(dataclasses.asdict(doc), sort_keys=True, default=str))
+                             .encode()).hexdigest()[:24]
+        for fmt in FORMATS:
+            cached = cache_dir / f"{key}.{fmt}"
+            if cached.is_file():
+                results[(doc.lang, doc.id, fmt)] = cached.read_bytes()
+            else:
+                todo.append((doc, fmt, cached))
+    if todo:
+        jobs = [(doc, fmt) for doc, fmt, _ in todo]
+        workers = min(len(jobs), os.cpu_count() or 1)
+        if workers > 1:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                outputs = list(pool.map(_render, jobs))
+        else:
+            outputs = [_render(job) for job in jobs]
+        for (doc, fmt, cached), data in zip(todo, outputs):
+            cached.write_bytes(data)
+            results[(doc.lang, doc.id, fmt)] = data
+    return results

@@ -1,0 +1,106 @@
+"""Every tool in every language as DOCX, ODT and fillable PDF, opened by LibreOffice and pypdf."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from conftest import REPO
+from mentorkb.documents.blocks import Box, Check, Field, tool_document
+from mentorkb.i18n import load_catalogue, translate_model
+from mentorkb.loader import load
+
+ARTEFACTS = REPO / "test-artifacts" / "documents"
+
+
+@pytest.fixture(scope="module")
+def manifest(built_site):
+    return json.loads((built_site / "downloads" / "manifest.json").read_text(encoding="utf-8"))["files"]
+
+
+def tool_files(manifest, fmt):
+    return [f for f in manifest if f["kind"] == "tool" and f["format"] == fmt]
+
+
+def expected_field_names(tool_id: str, lang: str) -> set[str]:
+    model = load(REPO)
+    catalogue = load_catalogue(REPO, lang)
+    doc = tool_document(translate_model(model, catalogue), tool_id, catalogue, model.version)
+    names = set()
+    for block in doc.blocks:
+        if isinstance(block, (Box, Check)):
+            names.add(block.id)
+        elif isinstance(block, Field):
+            if block.type in ("choice", "multi-choice"):
+                names.update(f"{block.id}__{n}" for n in range(1, len(block.options) + 1))
+            elif block.type in ("yes-no", "checkbox"):
+                names.update({f"{block.id}__yes", f"{block.id}__no"})
+            else:
+                names.add(block.id)
+    return names
+
+
+def test_every_tool_has_every_format_in_every_language(built_site, manifest):
+    model = load(REPO)
+    have = {(f["id"], f["lang"], f["format"]) for f in manifest if f["kind"] == "tool"}
+    for tool in model.tools:
+        for lang in ("en", "nl"):
+            for fmt in ("pdf", "docx", "odt"):
+                assert (tool, lang, fmt) in have, (tool, lang, fmt)
+
+
+def test_libreoffice_opens_every_docx_and_odt(built_site, manifest, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is not installed (make install adds it)"
+    files = tool_files(manifest, "docx") + tool_files(manifest, "odt")
+    sources = []
+    for entry in files:
+        target = tmp_path / "in" / f"{entry['lang']}-{entry['format']}-{Path(entry['path']).name}"
+        target.parent.mkdir(exist_ok=True)
+        shutil.copy(built_site / entry["path"], target)
+        sources.append((entry, target))
+    out = tmp_path / "out"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(out), *[str(s) for _, s in sources]],
+                   check=True, capture_output=True, timeout=600)
+    model = load(REPO)
+    for entry, source in sources:
+        pdf = out / (source.stem + ".pdf")
+        assert pdf.is_file(), f"LibreOffice could not convert {entry['path']}"
+        text = " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+        if entry["lang"] == "en":
+            assert str(model.tools[entry["id"]].title) in " ".join(text.split()), entry["path"]
+
+
+def test_pdfs_have_named_fields_text_metadata_and_embedded_fonts(built_site, manifest):
+    model = load(REPO)
+    for entry in tool_files(manifest, "pdf"):
+        reader = pypdf.PdfReader(built_site / entry["path"])
+        assert set(reader.get_fields() or {}) == expected_field_names(entry["id"], entry["lang"]), entry["path"]
+        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        if entry["lang"] == "en":
+            assert str(model.tools[entry["id"]].title) in text
+        assert reader.metadata.title
+        assert reader.trailer["/Root"]["/Lang"] == entry["lang"]
+        assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF
+        for page in reader.pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+                descriptor = descendant["/FontDescriptor"].get_object()
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), entry["path"]
+
+
+def test_first_page_of_each_pdf_renders_to_png(built_site, manifest):
+    pdftoppm = shutil.which("pdftoppm")
+    assert pdftoppm, "poppler-utils is not installed (make install adds it)"
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    for entry in tool_files(manifest, "pdf"):
+        stem = ARTEFACTS / f"{entry['lang']}-{entry['id']}"
+        subprocess.run([pdftoppm, "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile",
+                        str(built_site / entry["path"]), str(stem)], check=True, timeout=60)
+        assert stem.with_suffix(".png").stat().st_size > 5000
