@@ -13,10 +13,16 @@ $(STAMP): requirements.lock pyproject.toml
 	.venv/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 system-deps:
 	@bash scripts/install-system-deps.sh
 
-install: $(STAMP) system-deps
+install: $(STAMP) $(NODE_STAMP) system-deps
 
 check: $(STAMP)
 	$(PY) -m mentorkb check

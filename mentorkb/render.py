@@ -55,7 +55,12 @@ class PageRender:
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True,
                                # Markdown heading anchors are written {#id}: free "{#" from Jinja comments.
-                               comment_start_string="{%#", comment_end_string="#%}")
+                               comment_start_string="{%#", comment_end_string="#%}",
+                               # Plain strings are escaped for Markdown (<, >, &, braces) but not their
+                               # quotes, which Jinja's own escaping would turn into entities that then
+                               # show up escaped twice in page titles and labels.
+                               finalize=lambda value: value if isinstance(value, Markup) or not isinstance(
+                                   value, str) else Markup(textfmt.escape_md(value)))
         self.current = ""
         self.fell_back = False
         self.env.globals.update(

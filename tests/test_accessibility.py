@@ -1,0 +1,47 @@
+"""WCAG 2.1 A and AA: axe-core (npm, injected into Debian's Chromium) finds no violation on any kind of page."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPO
+from test_browser import browser, server  # noqa: F401 - shared fixtures
+
+pytestmark = pytest.mark.browser
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+KINDS = ["", "stages/", "stages/matching/", "criteria/", "cases/", "cases/leuven-buddywerking/",
+         "cases/themes/", "tools/", "tools/matching-worksheet/", "downloads/", "glossary/", "sources/",
+         "background/mentoring-models/", "about/"]
+
+
+def violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_every_kind_of_page_has_no_wcag_violation(server, browser, lang):  # noqa: F811
+    assert AXE.is_file(), "axe-core is missing: run make install"
+    found = {}
+    for scheme in ("default", "slate"):
+        context = browser.new_context(color_scheme="dark" if scheme == "slate" else "light")
+        page = context.new_page()
+        for path in KINDS:
+            page.goto(server + lang + path)
+            problems = violations(page)
+            if problems:
+                found[f"{scheme} {lang}{path}"] = problems
+        context.close()
+    assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+def test_search_open_has_no_wcag_violation(server, browser):  # noqa: F811
+    page = browser.new_page()
+    page.goto(server + "stages/matching/")
+    page.keyboard.press("/")
+    page.keyboard.type("matching")
+    page.wait_for_selector(".md-search-result__item")
+    assert violations(page) == []
+    page.close()
