@@ -58,6 +58,9 @@ def compile_site(root: Path | str, model: Model | None = None, force: bool = Fal
         _glossary[(str(root), lang)] = compile_forms(render.glossary_forms())
     writer.write("en/authoring/fields.md", render_field_reference())
     writer.copy_tree(root / "docs" / "assets", "assets")
+    shim = root / "node_modules" / "iframe-worker" / "shim" / "index.js"  # for the offline copy's search
+    if shim.is_file():
+        writer.write("assets/javascripts/iframe-worker.js", shim.read_bytes())
     stats = writer.finish()
     _last[str(root)] = key
     stats["languages"] = langs

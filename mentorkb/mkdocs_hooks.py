@@ -37,6 +37,12 @@ def on_config(config):
     except AuthorError as err:
         raise PluginError(str(err)) from None
     config.nav = nav(model, hand_page_paths(root))
+    # Material's offline plugin adds a polyfill from a CDN; the site must request nothing from other
+    # hosts, so the same script is served from our own assets (copied from npm by the compile step).
+    polyfills = config.extra.get("polyfills") or []
+    if any("iframe-worker" in url for url in polyfills):
+        config.extra["polyfills"] = [url for url in polyfills if "iframe-worker" not in url] + [
+            "assets/javascripts/iframe-worker.js"]
     return config
 
 

@@ -29,7 +29,10 @@ def split_search_index(site_dir: Path, default: str, others: list[str]) -> dict[
         config = dict(index.get("config", {}), lang=[lang])
         target = path if lang == default else Path(site_dir) / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False,
-                                     separators=(",", ":")), encoding="utf-8")
+        data = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(data, encoding="utf-8")
+        if (path.parent / "search_index.js").is_file():
+            # The offline copy reads the index from a script, since browsers block fetch() from disk.
+            target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
         counts[lang] = len(docs)
     return counts

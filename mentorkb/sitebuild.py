@@ -17,6 +17,7 @@ from mkdocs.exceptions import MkDocsException
 from .compile import compile_site
 from .errors import AuthorError
 from .loader import load
+from .offline import build_offline, zip_languages
 
 log = logging.getLogger("mentorkb")
 
@@ -39,6 +40,8 @@ def build_site(root: Path | str = ".", site: str = "site", strict: bool = True) 
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(fresh), strict=strict)
         mkdocs_build(config)
+        offline_site = build_offline(root, root / "build" / "offline-site")
+        zip_languages(root, offline_site, fresh)
     except (MkDocsException, SystemExit) as exc:
         shutil.rmtree(fresh, ignore_errors=True)
         raise BuildFailed(f"MkDocs could not build the site: {exc}") from None

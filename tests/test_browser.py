@@ -107,3 +107,28 @@ def test_case_library_filters_by_country(server, browser):
                                  "e.querySelector('h3').id")
     assert sorted(visible) == ["afev-spain", "punt-de-referencia"]
     page.close()
+
+
+def test_offline_copy_works_from_disk_with_search(built_site, browser, tmp_path):
+    import zipfile
+
+    manifest = __import__("json").loads((built_site / "downloads" / "manifest.json").read_text())
+    zips = {f["lang"]: f for f in manifest["files"] if f["kind"] == "offline"}
+    assert set(zips) == {"en", "nl"}
+    for lang, entry in zips.items():
+        folder = tmp_path / lang
+        zipfile.ZipFile(built_site / entry["path"]).extractall(folder)
+        start = folder / "mentoring-newcomers" / ("index.html" if lang == "en" else f"{lang}/index.html")
+        context = browser.new_context()
+        requested = []
+        context.on("request", lambda request: requested.append(request.url))
+        page = context.new_page()
+        page.goto(start.as_uri())
+        page.click("a[href*='stages/']")
+        page.wait_for_load_state("load")
+        assert "stages/" in page.url and page.url.endswith(".html")
+        hits = search(page, "matching")
+        assert hits and all(h.startswith("file:") for h in hits)
+        assert all(("/nl/" in h) == (lang == "nl") for h in hits)
+        assert all(url.startswith(("file:", "data:", "blob:")) for url in requested), requested
+        context.close()
