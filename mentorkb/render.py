@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import textfmt
-from .i18n import ENGLISH_ONLY, Catalogue, page_blocks, page_context, split_front_matter, translate_model
+from .i18n import ENGLISH_ONLY, SOURCE_LANG, Catalogue, page_blocks, page_context, split_front_matter, translate_model
 from .model import Model
 from .vocab import LABELS, N_
 
@@ -232,8 +232,12 @@ class PageRender:
         files = [{**f, "path_from_lang": "../" + f["path"], "size": textfmt.human_size(f["bytes"])} for f in self.files]
         by_tool = {tool_id: [{**d, "path_from_lang": "../" + d["path"]} for d in links]
                    for tool_id, links in self.downloads.items()}
+        # The offline zip is made after MkDocs has built the site, so the link is raw HTML, written
+        # relative to the page's address (/downloads/ or /<lang>/downloads/).
+        depth = 1 if self.lang == SOURCE_LANG else 2
+        offline_href = "../" * depth + f"downloads/offline/mentoring-newcomers-{self.lang}.zip"
         out.append(("downloads.md", self.render("downloads.md", "downloads.md.j2", files=files,
-                                                downloads=by_tool)))
+                                                downloads=by_tool, offline_href=offline_href)))
         out.append(("glossary.md", self.render("glossary.md", "glossary.md.j2")))
         out.append(("sources.md", self.render("sources.md", "sources.md.j2")))
         return out
