@@ -97,7 +97,7 @@ def write_exports(models: dict[str, Model], catalogues: dict[str, Catalogue], wr
     Returns ({lang: {tool_id: [download links for the tool page]}}, the manifest's file list).
     """
     files = []
-    docs = [tool_document(model, tool_id, catalogues[lang], version)
+    docs = [tool_document(model, tool_id, catalogues[lang])
             for lang, model in models.items() for tool_id in model.tools]
     rendered = build_documents(docs, cache_dir)
     tool_downloads: dict[str, dict[str, list]] = {}

@@ -5,8 +5,10 @@ Numbers are measurements, not test assertions: compare them between commits.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import re
 import platform
 import shutil
 import sys
@@ -27,6 +29,44 @@ def timed(fn):
     start = time.perf_counter()
     result = fn()
     return round(time.perf_counter() - start, 3), result
+
+
+def first_visit_bytes(site: Path, page: str, lang: str) -> int:
+    """Compressed bytes a first visit transfers: the page, its CSS and scripts, and the search index."""
+    html = (site / page).read_text(encoding="utf-8")
+    total = len(gzip.compress(html.encode()))
+    base = (site / page).parent
+    for ref in re.findall(r'(?:src|href)="([^"#?]+\.(?:js|css))"', html):
+        path = (base / ref).resolve()
+        if path.is_file():
+            total += len(gzip.compress(path.read_bytes()))
+    index = site / ("" if lang == "en" else lang) / "search" / "search_index.json"
+    return total + len(gzip.compress(index.read_bytes()))
+
+
+def downloads_cold(project: Path) -> float:
+    shutil.rmtree(project / "build" / "cache", ignore_errors=True)
+    seconds, _ = timed(lambda: compile_site(project, force=True))
+    return seconds
+
+
+def scaling(project: Path) -> dict:
+    """Compile time with the cases multiplied synthetically (documents cached, as in a rebuild)."""
+    out = {"1x": timed(lambda: compile_site(project, force=True))[0]}
+    originals = sorted((project / "cases").glob("*.yml"))
+    made = []
+    for factor in (4, 16):
+        for copy in range(len(made) // max(len(originals), 1) + 1, factor):
+            for path in originals:
+                new_id = f"{path.stem}-copy{copy}"
+                text = path.read_text(encoding="utf-8").replace(f"id: {path.stem}", f"id: {new_id}", 1)
+                target = project / "cases" / f"{new_id}.yml"
+                target.write_text(text, encoding="utf-8")
+                made.append(target)
+        out[f"{factor}x"] = timed(lambda: compile_site(project, force=True))[0]
+    for path in made:
+        path.unlink()
+    return out
 
 
 def main() -> int:
@@ -52,6 +92,11 @@ def main() -> int:
         **{lang: (site / lang / "search/search_index.json").stat().st_size
            for lang in results["languages"] if lang != "en"},
     }
+    results["first_visit_gzip_bytes"] = {
+        lang: first_visit_bytes(site, ("" if lang == "en" else f"{lang}/") + "index.html", lang)
+        for lang in results["languages"]}
+    results["downloads_cold_seconds"] = downloads_cold(project)
+    results["scaling_compile_seconds"] = scaling(project)
     out = ROOT / "bench" / "results.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -29,7 +29,7 @@ def tool_files(manifest, fmt):
 def expected_field_names(tool_id: str, lang: str) -> set[str]:
     model = load(REPO)
     catalogue = load_catalogue(REPO, lang)
-    doc = tool_document(translate_model(model, catalogue), tool_id, catalogue, model.version)
+    doc = tool_document(translate_model(model, catalogue), tool_id, catalogue)
     names = set()
     for block in doc.blocks:
         if isinstance(block, (Box, Check)):

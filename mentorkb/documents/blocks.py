@@ -1,6 +1,8 @@
 """One tool, in one language, as a neutral list of blocks that every document writer understands."""
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -93,9 +95,16 @@ def _inline(text: str) -> str:
     return text
 
 
-def tool_document(model: Model, tool_id: str, catalogue: Catalogue, version: str) -> Document:
+def tool_version(tool) -> str:
+    """A short fingerprint of the tool's own text, so editing other content does not change the file."""
+    data = json.dumps({k: v for k, v in tool.items() if not k.startswith("_")}, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode()).hexdigest()[:8]
+
+
+def tool_document(model: Model, tool_id: str, catalogue: Catalogue) -> Document:
     ui = catalogue.ui
     tool = model.tools[tool_id]
+    version = tool_version(tool)
     mentee_facing = "mentee" in tool.audience
     blocks: list = [Box("programme", str(ui(N_("Your programme's name and logo"))), lines=2)]
     blocks += plain(tool.purpose)
