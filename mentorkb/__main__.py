@@ -48,7 +48,7 @@ def main(argv=None) -> int:
         if args.command == "serve":
             from .compile import compile_site
             compile_site(root)
-            env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+            env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MENTORKB_PREVIEW="1")
             return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--no-strict",
                                     "-a", args.addr], env=env)
         if args.command == "new":

@@ -27,7 +27,8 @@ def inputs_fingerprint(root: Path) -> str:
     """A hash of everything the compile step reads: content, catalogues, pages, templates and code."""
     digest = hashlib.sha256(fingerprint(root).encode())
     for folder, pattern in (("locales", "*.po"), ("docs/pages", "*.md"), ("docs/assets", "*"),
-                            ("mentorkb", "*.py"), ("mentorkb/templates", "*.j2")):
+                            ("mentorkb", "*.py"), ("mentorkb/templates", "*.j2"),
+                            ("mentorkb/handbook", "*"), ("mentorkb/documents", "*")):
         base = root / folder
         if base.is_dir():
             for path in sorted(base.rglob(pattern)):
@@ -49,7 +50,7 @@ def compile_site(root: Path | str, model: Model | None = None, force: bool = Fal
     writer = TreeWriter(root / BUILD_DOCS)
     catalogues = {lang: load_catalogue(root, lang) for lang in langs}
     models = {lang: translate_model(model, catalogues[lang]) for lang in langs}
-    downloads, files = write_exports(models, catalogues, writer, model.version, root / "build" / "cache" / "documents")
+    downloads, files = write_exports(models, catalogues, writer, model.version, root / "build" / "cache" / "documents", model)
     for lang in langs:
         render = PageRender(root, model, catalogues[lang], downloads.get(lang),
                             [f for f in files if f["lang"] == lang])

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .documents.blocks import tool_document
 from .documents.build import FORMATS, build_documents
+from .handbook.build import book_jobs, content_date, render_books
 from .i18n import Catalogue
 from .model import Model
 from .schema import KIND_BY_NAME, Bool, Enum, Int, ListOf, Obj, Ref, Str, Text
@@ -91,12 +92,13 @@ FORMAT_LABELS = {
 
 
 def write_exports(models: dict[str, Model], catalogues: dict[str, Catalogue], writer: TreeWriter,
-                  version: str, cache_dir: Path) -> tuple[dict, list]:
+                  version: str, cache_dir: Path, source: Model | None = None) -> tuple[dict, list]:
     """Write every export and download.
 
     Returns ({lang: {tool_id: [download links for the tool page]}}, the manifest's file list).
     """
-    files = []
+    files = write_books(models, catalogues, writer, version, cache_dir.parent / "books",
+                        source or next(iter(models.values())))
     docs = [tool_document(model, tool_id, catalogues[lang])
             for lang, model in models.items() for tool_id in model.tools]
     rendered = build_documents(docs, cache_dir)
@@ -138,6 +140,18 @@ def write_exports(models: dict[str, Model], catalogues: dict[str, Catalogue], wr
             tool_downloads[lang][tool.id] = links
     writer.write("downloads/manifest.json", _dumps({"version": version, "files": files}))
     return tool_downloads, files
+
+
+def write_books(models, catalogues, writer: TreeWriter, version: str, cache_dir: Path, source: Model) -> list:
+    """The handbook and the case cards (all cases, and the cases of each stage) of every language."""
+    jobs = book_jobs(models, source, catalogues, version, content_date())
+    rendered = render_books(jobs, cache_dir)
+    files = []
+    for job in jobs:
+        info = writer.write(job.path, rendered[(job.lang, job.id)])
+        files.append({"id": job.id, "kind": job.kind, "lang": job.lang, "format": "pdf", "path": job.path,
+                      **info, "title": job.title})
+    return files
 
 
 def _csv(rows) -> str:

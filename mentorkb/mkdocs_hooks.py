@@ -18,12 +18,27 @@ from mkdocs.structure.nav import Section
 
 from mentorkb.compile import compile_site, glossary_pattern, hand_page_paths
 from mentorkb.glossary_terms import mark_terms
+from mentorkb.handbook.build import handbook_path
+from mentorkb.vocab import N_
 from mentorkb.errors import AuthorError
-from mentorkb.i18n import load_catalogue
+from mentorkb.i18n import catalogue_path, load_catalogue
 from mentorkb.loader import load
 from mentorkb.render import nav
 from mentorkb.searchsplit import split_search_index
 from mentorkb.siteconfig import languages
+
+
+def _catalogue(root: Path, lang: str):
+    """The language's catalogue, read once per change of the PO file rather than once per page."""
+    path = catalogue_path(root, lang)
+    stamp = path.stat().st_mtime_ns if path.is_file() else 0
+    key = (str(root), lang)
+    if _catalogues.get(key, (None,))[0] != stamp:
+        _catalogues[key] = (stamp, load_catalogue(root, lang))
+    return _catalogues[key][1]
+
+
+_catalogues: dict = {}
 
 
 def _root(config) -> Path:
@@ -55,7 +70,7 @@ def on_pre_build(config):
 
 @mkdocs.plugins.event_priority(-200)
 def on_nav(nav_, config, files):
-    catalogue = load_catalogue(_root(config), config.theme["language"])
+    catalogue = _catalogue(_root(config), config.theme["language"])
 
     def walk(items):
         for item in items:
@@ -95,4 +110,12 @@ def on_page_context(context, page, config, nav):
         link = alternate.get("link", "")
         if link.startswith(prefix) and not link.startswith("//"):
             alternate["link"] = link[len(prefix):] or "./"
+    context["kb_handbook"] = handbook_link(_root(config), config.theme["language"], page.url)
     return context
+
+
+def handbook_link(root: Path, lang: str, page_url: str) -> dict:
+    """The handbook of the page's language, linked relative to the page (so it works from disk too)."""
+    label = _catalogue(root, lang).ui(N_("Download the handbook (PDF)"))
+    depth = page_url.count("/")
+    return {"href": "../" * depth + handbook_path(lang), "label": str(label)}

@@ -66,7 +66,7 @@ class PageRender:
         self.env.globals.update(
             _=self.ui, link=self.link, cite=self.cite, label=self.label, m=self.model,
             stage_title=self.stage_title, rec_link=self.rec_link, crit_link=self.crit_link,
-            case_link=self.case_link, tool_link=self.tool_link, titles=self.titles,
+            case_link=self.case_link, tool_link=self.tool_link, titles=self.titles, download=self.download,
         )
         self.env.filters.update(md=self.md, inline=self.inline, cell=self.cell, attr=textfmt.attr,
                                 anchor=lambda value: textfmt.attr(str(value).lower()))
@@ -102,6 +102,13 @@ class PageRender:
         here = posixpath.dirname(self.current) or "."
         rel = posixpath.relpath(path, here) if path else ""
         return Markup(textfmt.attr(rel + (f"#{anchor}" if anchor else "")))
+
+    def download(self, file_id: str) -> dict | None:
+        """A downloadable file of this language by its manifest id, with its size and its path from here."""
+        for f in self.files:
+            if f["id"] == file_id and f["format"] == "pdf":
+                return {**f, "path_from_lang": "../" + f["path"], "size": textfmt.human_size(f["bytes"])}
+        return None
 
     def stage_title(self, stage_id: str):
         return self.inline(self.model.stages[stage_id].title)

@@ -1,0 +1,133 @@
+"""Lay out the handbook and case cards of every language as tagged PDFs, reusing unchanged ones.
+
+A PDF is cached under the hash of its HTML (which includes the styles) and of this package's code, so
+an edit elsewhere in the content re-renders only what shows it, and a rebuild with no change is instant.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..i18n import Catalogue
+from ..model import Model
+from ..vocab import N_
+from .book import BookInfo, BookRender
+
+HERE = Path(__file__).parent
+BOOK_TITLE = N_("Mentoring newcomers: the handbook")
+CARDS_TITLE = N_("Case cards for trainers")
+
+
+@dataclass
+class BookJob:
+    id: str  # handbook, cards, cards-<stage>
+    kind: str  # handbook | cards
+    lang: str
+    path: str  # where it goes in the site
+    title: str
+    inputs: str  # a fingerprint of everything the document shows, to reuse an earlier PDF
+    make_html: Callable[[], str]
+
+
+def _code_hash() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(HERE.iterdir()):
+        if path.suffix in (".py", ".j2", ".css"):
+            digest.update(path.read_bytes())
+    import weasyprint
+    digest.update(weasyprint.__version__.encode())
+    return digest.hexdigest()
+
+
+def content_date() -> str:
+    """The date printed in the colophon: the day the content was last built, stable within a day."""
+    return os.environ.get("MENTORKB_DATE") or datetime.date.today().isoformat()
+
+
+def book_jobs(models: dict[str, Model], source: Model, catalogues: dict[str, Catalogue], version: str,
+              date: str, site_url: str = "") -> list[BookJob]:
+    """The handbook, the cards of all cases and the cards of each stage, in every language.
+
+    Their HTML is only made when needed (see render_books); the fingerprint stands in for it.
+    """
+    jobs = []
+    code = _code_hash()
+    for lang, model in models.items():
+        ui = catalogues[lang].ui
+        info = BookInfo(str(ui(BOOK_TITLE)), version, date, site_url)
+        render = BookRender(model, source, catalogues[lang], info)
+        base = "\n".join([code, lang, version, date, site_url, _catalogue_digest(catalogues[lang])])
+        cards_title = str(ui(CARDS_TITLE))
+        jobs.append(BookJob("handbook", "handbook", lang, handbook_path(lang), info.title,
+                            base + "\nhandbook", render.handbook_html))
+        jobs.append(BookJob("cards", "cards", lang, f"downloads/{lang}/case-cards-{lang}.pdf", cards_title,
+                            base + "\ncards", functools.partial(render.cards_html, list(model.cases), cards_title)))
+        for stage in model.stages.values():
+            cases = model.cases_by_stage[stage.id]
+            if cases:
+                title = f"{cards_title}: {stage.title}"
+                jobs.append(BookJob(f"cards-{stage.id}", "cards", lang, f"downloads/{lang}/cards/{stage.id}.pdf",
+                                    title, base + f"\ncards-{stage.id}",
+                                    functools.partial(render.cards_html, cases, title)))
+    return jobs
+
+
+def _catalogue_digest(catalogue: Catalogue) -> str:
+    return hashlib.sha256(repr(sorted(catalogue.entries.items())).encode()).hexdigest()
+
+
+def handbook_path(lang: str) -> str:
+    """Where the handbook of a language lies, from the site's root."""
+    return f"downloads/{lang}/mentoring-newcomers-handbook-{lang}.pdf"
+
+
+def write_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True)
+
+
+def render_books(jobs: list[BookJob], cache_dir: Path) -> dict[tuple[str, str], bytes]:
+    """{(lang, job id): PDF bytes}; cached PDFs are reused, the rest laid out on all cores."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    results, todo, used = {}, [], set()
+    # While an author previews with `make serve`, laying out a 250-page book after every save would
+    # hold up the reload by a minute: the last book is kept instead, and `make build` renews it.
+    previewing = os.environ.get("MENTORKB_PREVIEW") == "1"
+    for job in jobs:
+        key = hashlib.sha256(job.inputs.encode()).hexdigest()[:24]
+        cached = cache_dir / f"{key}.pdf"
+        latest = cache_dir / f"latest-{job.lang}-{job.id}.pdf"
+        used |= {cached.name, latest.name}
+        if cached.is_file():
+            results[(job.lang, job.id)] = cached.read_bytes()
+        elif previewing and latest.is_file():
+            results[(job.lang, job.id)] = latest.read_bytes()
+        else:
+            todo.append((job, cached))
+    if todo:
+        htmls = [job.make_html() for job, _ in todo]
+        # The big handbooks first, so that the small card sets fill the gaps on the other core.
+        order = sorted(range(len(todo)), key=lambda i: -len(htmls[i]))
+        todo, htmls = [todo[i] for i in order], [htmls[i] for i in order]
+        workers = min(len(todo), os.cpu_count() or 1)
+        if workers > 1:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                outputs = list(pool.map(write_pdf, htmls))
+        else:
+            outputs = [write_pdf(h) for h in htmls]
+        for (job, cached), data in zip(todo, outputs):
+            cached.write_bytes(data)
+            (cache_dir / f"latest-{job.lang}-{job.id}.pdf").write_bytes(data)
+            results[(job.lang, job.id)] = data
+    # Books of earlier content are a few MB each: keep only what this build uses.
+    for stale in cache_dir.glob("*.pdf"):
+        if stale.name not in used:
+            stale.unlink()
+    return results
