@@ -21,6 +21,15 @@ def main(argv=None) -> int:
     serve = sub.add_parser("serve", help="build, then serve with live reload on http://127.0.0.1:8000")
     serve.add_argument("--addr", default="127.0.0.1:8000")
     sub.add_parser("translations", help="update locales/*.po from the English content and report coverage")
+    assess = sub.add_parser("assess", help="report on a self-assessment file exported from the checker")
+    assess.add_argument("file", type=Path)
+    assess.add_argument("--earlier", type=Path, help="an earlier assessment, to show progress")
+    assess.add_argument("--format", choices=["md", "html"], default="md")
+    assess.add_argument("-o", "--output", type=Path, help="write here instead of the screen")
+    sector = sub.add_parser("sector", help="anonymous overview of many programmes' assessment files")
+    sector.add_argument("paths", nargs="+", type=Path, help="files, or folders of .json files")
+    sector.add_argument("--format", choices=["md", "html"], default="md")
+    sector.add_argument("-o", "--output", type=Path)
     new = sub.add_parser("new", help="write a skeleton content file, e.g. `new case my-programme`")
     new.add_argument("kind", choices=["stage", "topic", "case", "tool"])
     new.add_argument("id")
@@ -60,6 +69,8 @@ def main(argv=None) -> int:
                 return 1
             print(f"Wrote {path.relative_to(root)}: fill it in, then run `make check`.")
             return 0
+        if args.command in ("assess", "sector"):
+            return _report(root, args)
         if args.command == "translations":
             from .translations import main as translations
             return translations(root)
@@ -68,6 +79,30 @@ def main(argv=None) -> int:
         print("Nothing was built; the previous site/ was left as it was.", file=sys.stderr)
         return 1
     return 2
+
+
+def _report(root: Path, args) -> int:
+    from .checker.report import assessment_report, sector_report, to_html
+    from .checker.scoring import ImportProblem
+    from .loader import load
+
+    model = load(root)
+    try:
+        if args.command == "assess":
+            text = assessment_report(model, args.file, args.earlier)
+        else:
+            files = [f for p in args.paths for f in (sorted(p.glob("*.json")) if p.is_dir() else [p])]
+            text = sector_report(model, files)
+    except (ImportProblem, OSError) as exc:
+        print(f"Cannot read the assessment: {exc}", file=sys.stderr)
+        return 1
+    if args.format == "html":
+        text = to_html(text, text.splitlines()[0].lstrip("# "))
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
 
 
 if __name__ == "__main__":

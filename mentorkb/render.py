@@ -5,6 +5,7 @@ helpers they call (links, citations, labels, safe text).
 """
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -24,6 +25,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 TITLES = {
     "stages/index.md": N_("Guidelines by stage"),
     "criteria/index.md": N_("Quality criteria"),
+    "checker.md": N_("Check your programme"),
     "cases/index.md": N_("Case library"),
     "cases/themes.md": N_("What programmes changed, by theme"),
     "tools/index.md": N_("Tools and templates"),
@@ -147,6 +149,24 @@ class PageRender:
         """Filter choices: only values that occur, in the vocabulary's order, with translated labels."""
         return [(key, self.label(group, key)) for key in LABELS[group] if key in set(used)]
 
+    def checker_data(self) -> Markup:
+        """What the checker's script needs, as JSON that is safe inside a <script> element."""
+        from .checker.scoring import criteria_table
+        from .checker.strings import STRINGS
+
+        data = {
+            "lang": self.lang, "contentVersion": self.source.version,
+            "criteria": [{**row, "title": str(self.model.criteria[row["id"]].title)}
+                         for row in criteria_table(self.model)],
+            "stages": {s.id: str(s.title) for s in self.model.stages.values()},
+            "levels": {k: str(self.label("level", k)) for k in LABELS["level"]},
+            "answerLabels": {k: str(self.label("answer", k)) for k in LABELS["answer"]},
+            "roles": {k: str(self.label("role", k)) for k in LABELS["role"]},
+            "t": {key: str(self.ui(text)) for key, text in STRINGS.items()},
+        }
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
     # -- pages -------------------------------------------------------------------------------------
     def render(self, relpath: str, template: str, **context) -> str:
         self.current = relpath
@@ -212,6 +232,8 @@ class PageRender:
             country_options=self._options("country", [c.country for c in m.cases.values()]),
             target_options=self._options("target_group", [t for c in m.cases.values() for t in c.target_groups]),
             type_options=self._options("mentoring_type", [t for c in m.cases.values() for t in c.mentoring_types]))))
+        out.append(("checker.md", self.render("checker.md", "checker.md.j2", roles=list(LABELS["role"]),
+                                              answers=list(LABELS["answer"]), data=self.checker_data())))
         themes = {theme: [] for theme in LABELS["theme"]}
         for case in m.cases.values():
             for intervention in case.interventions:
@@ -259,6 +281,7 @@ def nav(model: Model, hand_pages: list[str]) -> list:
     items: list = ["index.md"]
     items.append({TITLES["stages/index.md"]: ["stages/index.md"] + [f"stages/{s}.md" for s in model.stages]})
     items.append("criteria/index.md")
+    items.append("checker.md")
     items.append({TITLES["cases/index.md"]: ["cases/index.md", "cases/themes.md"]})
     items.append({TITLES["tools/index.md"]: ["tools/index.md", "downloads.md"]})
     if model.topics:

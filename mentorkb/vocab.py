@@ -73,4 +73,10 @@ LABELS = {
         "about": N_("About social mentoring"), "models": N_("Mentoring models"),
         "quality": N_("Quality"), "network": N_("Learning network"),
     },
+    "answer": {"met": N_("Met"), "partly": N_("Partly met"), "not-yet": N_("Not yet"),
+               "na": N_("Not applicable")},
+    "role": {
+        "coordinator": N_("Coordinator"), "staff": N_("Staff member"), "board": N_("Board member"),
+        "mentor": N_("Mentor"), "mentee": N_("Mentee"), "partner": N_("Partner organisation"),
+    },
 }

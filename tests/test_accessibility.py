@@ -11,7 +11,7 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 KINDS = ["", "stages/", "stages/matching/", "criteria/", "cases/", "cases/leuven-buddywerking/",
          "cases/themes/", "tools/", "tools/matching-worksheet/", "downloads/", "glossary/", "sources/",
-         "background/mentoring-models/", "about/"]
+         "background/mentoring-models/", "about/", "checker/"]
 
 
 def violations(page) -> list[str]:
@@ -35,6 +35,18 @@ def test_every_kind_of_page_has_no_wcag_violation(server, browser, lang):  # noq
                 found[f"{scheme} {lang}{path}"] = problems
         context.close()
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+def test_checker_with_results_and_plan_has_no_wcag_violation(server, browser):  # noqa: F811
+    """The checker once answered: results, chart, plan and a reason field shown are checked too."""
+    page = browser.new_page()
+    page.goto(server + "checker/")
+    ids = page.eval_on_selector_all("fieldset.kb-check", "sets => sets.map(s => s.dataset.id)")
+    for index, cid in enumerate(ids):
+        page.check(f"input[name='answer-{cid}'][value='{['met', 'partly', 'not-yet', 'na'][index % 4]}']")
+    page.locator("details.kb-check-more").first.evaluate("d => d.open = true")
+    assert violations(page) == []
+    page.close()
 
 
 def test_search_open_has_no_wcag_violation(server, browser):  # noqa: F811

@@ -47,7 +47,7 @@ def browser():
 
 PAGES = ["", "stages/matching/", "criteria/", "cases/", "cases/leuven-buddywerking/", "tools/",
          "tools/matching-worksheet/", "glossary/", "sources/", "about/", "nl/", "nl/stages/matching/",
-         "nl/criteria/"]
+         "nl/criteria/", "checker/", "nl/checker/"]
 
 
 def test_pages_request_nothing_from_other_hosts_and_set_no_cookies(server, browser):
