@@ -44,6 +44,39 @@ def first_visit_bytes(site: Path, page: str, lang: str) -> int:
     return total + len(gzip.compress(index.read_bytes()))
 
 
+def checker_ready_ms(site: Path) -> float | None:
+    """Milliseconds from navigation start until the checker has filled in its results (Chromium)."""
+    import functools
+    import http.server
+    import threading
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                                 args=["--no-sandbox", "--disable-background-networking"])
+            page = browser.new_page()
+            times = []
+            for _ in range(3):
+                page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/checker/")
+                page.wait_for_function("() => document.querySelector('#kb-results').textContent.length > 0")
+                times.append(page.evaluate("() => performance.now()"))
+            browser.close()
+        return round(min(times), 1)
+    finally:
+        httpd.shutdown()
+
+
 def downloads_cold(project: Path) -> float:
     shutil.rmtree(project / "build" / "cache", ignore_errors=True)
     seconds, _ = timed(lambda: compile_site(project, force=True))
@@ -118,6 +151,8 @@ def main() -> int:
     results["first_visit_gzip_bytes"] = {
         lang: first_visit_bytes(site, ("" if lang == "en" else f"{lang}/") + "index.html", lang)
         for lang in results["languages"]}
+    results["checker_first_visit_gzip_bytes"] = first_visit_bytes(site, "checker/index.html", "en")
+    results["checker_ready_ms"] = checker_ready_ms(site)
     results["downloads_cold_seconds"] = downloads_cold(project)
     results["handbook"] = handbook_times(project, model)
     results["scaling_compile_seconds"] = scaling(project)

@@ -131,4 +131,12 @@ def test_offline_copy_works_from_disk_with_search(built_site, browser, tmp_path)
         assert hits and all(h.startswith("file:") for h in hits)
         assert all(("/nl/" in h) == (lang == "nl") for h in hits)
         assert all(url.startswith(("file:", "data:", "blob:")) for url in requested), requested
+        # The checker works from disk too, and keeps its answers across a reload.
+        checker = folder / "mentoring-newcomers" / ("checker.html" if lang == "en" else f"{lang}/checker.html")
+        page.goto(checker.as_uri())
+        first = page.eval_on_selector("fieldset.kb-check", "s => s.dataset.id")
+        page.check(f"input[name='answer-{first}'][value='partly']")
+        page.reload()
+        assert page.is_checked(f"input[name='answer-{first}'][value='partly']")
+        assert first in page.inner_text("#kb-plan")
         context.close()
