@@ -167,7 +167,8 @@ def test_answers_survive_reload_and_language_switch_and_plan_lists_the_unmet(ser
     assert all(levels[c] != "minimal" for c in plan[first_enhancement:])
     met = sum(1 for c, a in chosen.items() if a == "met" and levels[c] == "minimal")
     minimal = sum(1 for c in chosen if levels[c] == "minimal")
-    assert f"Minimal criteria met: {met} of {minimal}." in page.inner_text("#kb-results")
+    assert f"Minimal criteria met: {met} of {minimal}." in page.inner_text("#kb-score-line")
+    assert page.get_attribute("#kb-score-line", "role") == "status"
     assert page.locator("#kb-results svg[role=img]").count() == 1
     # The Dutch page reads the same answers, with Dutch labels.
     page.goto(server + "nl/checker/")

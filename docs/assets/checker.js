@@ -278,10 +278,12 @@
       var out = document.getElementById("kb-results");
       out.textContent = "";
       var m = result.minimal, e = result.enhancement;
-      out.appendChild(el("p", { "class": "kb-score" }, [
-        el("strong", { text: format(t.minimalMet, { met: m.met, total: m.total }) }),
-        " " + format(t.breakdown, { partly: m.partly, not_yet: m.not_yet, na: m.na, unanswered: m.unanswered })
-      ]));
+      // Only this one line is announced to screen readers; the chart and table below follow it.
+      var line = document.getElementById("kb-score-line");
+      line.textContent = "";
+      line.appendChild(el("strong", { text: format(t.minimalMet, { met: m.met, total: m.total }) }));
+      line.appendChild(document.createTextNode(" " + format(t.breakdown,
+        { partly: m.partly, not_yet: m.not_yet, na: m.na, unanswered: m.unanswered })));
       if (e.total) {
         out.appendChild(el("p", {}, [format(t.enhancementsMet, { met: e.met, total: e.total })]));
       }
