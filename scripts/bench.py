@@ -89,7 +89,7 @@ def handbook_times(project: Path, model) -> dict:
     from mentorkb.i18n import load_catalogue, translate_model
 
     out = {}
-    for lang in [l for l in ("en", "nl", "fr", "de", "es", "el") if (project / "locales" / f"{lang}.po").is_file()
+    for lang in [l for l in ("en", "nl", "fr", "de", "es", "el") if (project / "locales" / f"{l}.po").is_file()
                  or l == "en"]:
         catalogue = load_catalogue(project, lang)
         jobs = book_jobs({lang: translate_model(model, catalogue)}, model, {lang: catalogue}, model.version,
