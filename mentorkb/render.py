@@ -193,8 +193,9 @@ class PageRender:
         if not self.fell_back or self.lang == "en":
             return body
         notice = self.ui(N_("Parts of this page are not translated yet and are shown in English."))
+        front, body = split_front_matter(body)
         title, _, rest = body.partition("\n")
-        return f'{title}\n\n!!! note "{textfmt.escape_md(notice)}"\n\n{rest}'
+        return f'{front}{title}\n\n!!! note "{textfmt.escape_md(notice)}"\n\n{rest}'
 
     def hand_page(self, relpath: str, text: str) -> str:
         self.current = relpath
