@@ -484,8 +484,11 @@ TOOL_SECTION = Obj("tool section", [
     Field("items", ListOf(inline()), required=False, default=[], help="Checklist items or agenda points."),
     Field("table", Obj("tool table", [
         Field("columns", ListOf(inline(), minimum=2), help="Column headings."),
-        Field("rows", ListOf(ListOf(Text(inline=True, max_len=2000)), minimum=1), help="Rows of cells."),
-    ]), required=False, help="A table, e.g. 'A mentor is / A mentor is not'."),
+        Field("rows", ListOf(ListOf(Text(inline=True, max_len=2000))), required=False, default=[],
+              help="Rows of cells."),
+        Field("blank_rows", Int(0, 60), required=False, default=0,
+              help="Empty rows to fill in by hand after the rows, e.g. one per meeting in a log."),
+    ]), required=False, help="A table, e.g. 'A mentor is / A mentor is not', or a log to fill in."),
 ])
 
 TOOL = Obj("tool", [

@@ -120,8 +120,10 @@ def tool_document(model: Model, tool_id: str, catalogue: Catalogue) -> Document:
         for index, item in enumerate(section["items"]):
             blocks.append(Check(f"{section.id}__item_{index + 1}", str(item)))
         if section.table:
+            width = len(section.table.columns)
             blocks.append(Table([str(c) for c in section.table.columns],
-                                [[str(c) for c in row] for row in section.table.rows]))
+                                [[str(c) for c in row] for row in section.table.rows]
+                                + [[""] * width for _ in range(section.table.blank_rows)]))
     if mentee_facing:
         blocks.append(Box("interpreter_note", str(ui(N_("Interpreter's note (language used, anything to add)"))), 4))
     if tool.data_protection:
