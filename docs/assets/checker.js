@@ -417,13 +417,17 @@
     function teamImport(event) {
       var files = Array.prototype.slice.call(event.target.files);
       event.target.value = "";
-      var pending = files.length, problems = [];
-      files.forEach(function (file) {
+      var pending = files.length, problems = [], first = teamFiles.length;
+      files.forEach(function (file, index) {
         readFile(file, function (found, problem) {
           if (problem) problems.push(format(t.importFailed, { name: file.name }) + " " + problemText(problem));
-          else teamFiles.push({ file: file.name, assessment: found.assessment });
+          else teamFiles.push({ file: file.name, assessment: found.assessment, order: first + index });
           pending -= 1;
-          if (!pending) showTeam(problems);
+          // Files are read in parallel and finish in any order; columns follow the order the user chose.
+          if (!pending) {
+            teamFiles.sort(function (a, b) { return a.order - b.order; });
+            showTeam(problems);
+          }
         });
       });
     }
@@ -443,6 +447,9 @@
       var groupByRole = document.getElementById("kb-team-by-role").checked;
       var roles = [];
       members.forEach(function (a) { if (roles.indexOf(a.respondent.role) === -1) roles.push(a.respondent.role); });
+      // Role columns always come in the same order (coordinator first, unnamed roles last), whoever was imported first.
+      var rank = function (r) { return r ? ROLES.indexOf(r) : ROLES.length; };
+      roles.sort(function (a, b) { return rank(a) - rank(b); });
       var head = [el("th", { scope: "col", text: t.criterion })];
       if (groupByRole) roles.forEach(function (r) { head.push(el("th", { scope: "col", text: r ? data.roles[r] : t.noRole })); });
       else members.forEach(function (a, i) { head.push(el("th", { scope: "col", text: memberName(a, i) })); });
