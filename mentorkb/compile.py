@@ -11,11 +11,12 @@ from pathlib import Path
 from .exports import write_exports
 from .fieldref import render_field_reference
 from .glossary_terms import compile_forms
-from .i18n import catalogue_path, hand_pages, load_catalogue, translate_model
+from .i18n import all_messages, catalogue_path, hand_pages, load_catalogue, translate_model
 from .loader import fingerprint, load
 from .model import Model
 from .render import PageRender
 from .siteconfig import languages
+from .translation_status import language_status
 from .writer import TreeWriter
 
 BUILD_DOCS = Path("build") / "docs"
@@ -26,7 +27,7 @@ _glossary: dict[tuple[str, str], tuple] = {}  # (root, lang) -> compiled glossar
 def inputs_fingerprint(root: Path) -> str:
     """A hash of everything the compile step reads: content, catalogues, pages, templates and code."""
     digest = hashlib.sha256(fingerprint(root).encode())
-    for folder, pattern in (("locales", "*.po"), ("docs/pages", "*.md"), ("docs/assets", "*"),
+    for folder, pattern in (("locales", "*.po"), ("locales", "*.yml"), ("docs/pages", "*.md"), ("docs/assets", "*"),
                             ("mentorkb", "*.py"), ("mentorkb/templates", "*.j2"),
                             ("mentorkb/handbook", "*"), ("mentorkb/documents", "*")):
         base = root / folder
@@ -51,9 +52,12 @@ def compile_site(root: Path | str, model: Model | None = None, force: bool = Fal
     catalogues = {lang: load_catalogue(root, lang) for lang in langs}
     models = {lang: translate_model(model, catalogues[lang]) for lang in langs}
     downloads, files = write_exports(models, catalogues, writer, model.version, root / "build" / "cache" / "documents", model)
+    messages = all_messages(root, model)
+    statuses = [language_status(root, catalogues[lang], messages) for lang in langs]
+    names = {l.code: l.name for l in languages(root)}
     for lang in langs:
         render = PageRender(root, model, catalogues[lang], downloads.get(lang),
-                            [f for f in files if f["lang"] == lang])
+                            [f for f in files if f["lang"] == lang], statuses, names)
         for rel, text in render.pages():
             writer.write(f"{lang}/{rel}", text)
         _glossary[(str(root), lang)] = compile_forms(render.glossary_forms())

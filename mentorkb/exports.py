@@ -135,7 +135,7 @@ def write_exports(models: dict[str, Model], catalogues: dict[str, Catalogue], wr
                               "lang": lang, "format": fmt, "path": path, **info,
                               "title": f"{tool.title} ({ui(FORMAT_LABELS[fmt])})"})
                 links.append({"label": str(ui(FORMAT_LABELS[fmt])), "format": fmt, "path": path,
-                              "href": f"../../downloads/{lang}/tools/{name}", "size": human_size(info["bytes"]),
+                              "href": f"../../downloads/{lang}/tools/{name}", "size": human_size(info["bytes"], lang),
                               "tool": tool.id})
             tool_downloads[lang][tool.id] = links
     writer.write("downloads/manifest.json", _dumps({"version": version, "files": files}))

@@ -10,6 +10,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -33,6 +34,20 @@ TITLES = {
     "downloads.md": N_("Downloads"),
     "sources.md": N_("Sources"),
     "background/index.md": N_("Background"),
+    "languages.md": N_("Languages and translations"),
+}
+
+# The parts of the site on the languages page, by the start of a message's context.
+KIND_TITLES = {
+    "ui": N_("Menus, buttons and labels"),
+    "page": N_("Home and about pages"),
+    "stage": TITLES["stages/index.md"],
+    "criterion": TITLES["criteria/index.md"],
+    "case": TITLES["cases/index.md"],
+    "tool": TITLES["tools/index.md"],
+    "topic": TITLES["background/index.md"],
+    "term": TITLES["glossary.md"],
+    "document": TITLES["sources.md"],
 }
 
 
@@ -45,8 +60,11 @@ def plain_text(text: str) -> str:
 class PageRender:
     """Renders the pages of one language."""
 
-    def __init__(self, root: Path, model: Model, catalogue: Catalogue, downloads=None, files=None):
+    def __init__(self, root: Path, model: Model, catalogue: Catalogue, downloads=None, files=None,
+                 statuses=None, language_names=None):
         self.root = root
+        self.statuses = statuses or []
+        self.language_names = language_names or {}
         self.downloads = downloads or {}
         self.files = files or []
         self.source = model
@@ -69,6 +87,9 @@ class PageRender:
             _=self.ui, link=self.link, cite=self.cite, label=self.label, m=self.model,
             stage_title=self.stage_title, rec_link=self.rec_link, crit_link=self.crit_link,
             case_link=self.case_link, tool_link=self.tool_link, titles=self.titles, download=self.download,
+            status_text=self.status_text, kind_label=lambda kind: self.ui(KIND_TITLES.get(kind, kind)),
+            percent=self.percent, number=lambda n: format_decimal(n, locale=textfmt.babel_locale(self.lang)),
+            language_names=self.language_names,
         )
         self.env.filters.update(md=self.md, inline=self.inline, cell=self.cell, attr=textfmt.attr,
                                 anchor=lambda value: textfmt.attr(str(value).lower()))
@@ -109,7 +130,7 @@ class PageRender:
         """A downloadable file of this language by its manifest id, with its size and its path from here."""
         for f in self.files:
             if f["id"] == file_id and f["format"] == "pdf":
-                return {**f, "path_from_lang": "../" + f["path"], "size": textfmt.human_size(f["bytes"])}
+                return {**f, "path_from_lang": "../" + f["path"], "size": textfmt.human_size(f["bytes"], self.lang)}
         return None
 
     def stage_title(self, stage_id: str):
@@ -168,6 +189,29 @@ class PageRender:
         return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
     # -- pages -------------------------------------------------------------------------------------
+    def percent(self, value: int) -> str:
+        return format_percent(value / 100, locale=textfmt.babel_locale(self.lang))
+
+    def status_text(self, status) -> str:
+        """Whether a language is the original, a draft or reviewed, in this page's language."""
+        if status.code == SOURCE_LANG:
+            return self.ui(N_("Original"))
+        if status.status == "reviewed":
+            return self.ui(N_("Reviewed by {reviewer} on {date}")).format(
+                reviewer=status.reviewer, date=textfmt.local_date(status.reviewed, self.lang))
+        return self.ui(N_("Draft: not yet reviewed by a fluent practitioner"))
+
+    def language_note(self) -> str:
+        """The about page's closing section in a translation: how far and how well it is translated."""
+        mine = next((s for s in self.statuses if s.code == self.lang), None)
+        if mine is None or self.lang == SOURCE_LANG:
+            return ""
+        done = self.ui(N_("{percent} of the text is translated.")).format(percent=self.percent(mine.percent))
+        more = self.ui(TITLES["languages.md"])
+        return (f"\n## {textfmt.escape_md(self.ui(N_('This translation')))}\n\n"
+                f"{textfmt.escape_md(self.status_text(mine))}. {textfmt.escape_md(done)} "
+                f"[{textfmt.escape_md(more)}](languages.md)\n")
+
     def render(self, relpath: str, template: str, **context) -> str:
         self.current = relpath
         self.fell_back = False
@@ -218,7 +262,10 @@ class PageRender:
                 rel = path.relative_to(pages_dir).as_posix()
                 if rel.startswith(ENGLISH_ONLY) and self.lang != "en":
                     continue
-                out.append((rel, self.hand_page(rel, path.read_text(encoding="utf-8"))))
+                page = self.hand_page(rel, path.read_text(encoding="utf-8"))
+                if rel == "about.md":
+                    page += self.language_note()
+                out.append((rel, page))
         out.append(("stages/index.md", self.render("stages/index.md", "stages.md.j2")))
         for stage in m.stages.values():
             rel = f"stages/{stage.id}.md"
@@ -259,7 +306,7 @@ class PageRender:
                 rel = f"background/{topic.id}.md"
                 out.append((rel, self.render(rel, "topic.md.j2", topic=topic)))
         # Downloads live beside the language trees (docs/downloads/), one level up from a language's root.
-        files = [{**f, "path_from_lang": "../" + f["path"], "size": textfmt.human_size(f["bytes"])} for f in self.files]
+        files = [{**f, "path_from_lang": "../" + f["path"], "size": textfmt.human_size(f["bytes"], self.lang)} for f in self.files]
         by_tool = {tool_id: [{**d, "path_from_lang": "../" + d["path"]} for d in links]
                    for tool_id, links in self.downloads.items()}
         # The offline zip is made after MkDocs has built the site, so the link is raw HTML, written
@@ -270,6 +317,8 @@ class PageRender:
                                                 downloads=by_tool, offline_href=offline_href)))
         out.append(("glossary.md", self.render("glossary.md", "glossary.md.j2")))
         out.append(("sources.md", self.render("sources.md", "sources.md.j2")))
+        if self.statuses:
+            out.append(("languages.md", self.render("languages.md", "languages.md.j2", statuses=self.statuses)))
         return out
 
 
@@ -288,7 +337,7 @@ def nav(model: Model, hand_pages: list[str]) -> list:
     if model.topics:
         items.append({TITLES["background/index.md"]: ["background/index.md"]
                       + [f"background/{t}.md" for t in model.topics]})
-    items += ["glossary.md", "sources.md"]
+    items += ["glossary.md", "sources.md", "languages.md"]
     for page in hand_pages:
         if page != "index.md" and "/" not in page:
             items.append(page)

@@ -6,8 +6,11 @@ page. Text that fell back to English is marked with `lang="en"` so screen reader
 """
 from __future__ import annotations
 
+import datetime
 import html
 
+from babel.dates import format_date
+from babel.units import format_unit
 from markupsafe import Markup
 
 
@@ -51,6 +54,23 @@ def attr(text) -> Markup:
     return Markup(html.escape(str(text), quote=True))
 
 
-def human_size(count: int) -> str:
-    """A file size as readers expect it next to a download link."""
-    return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} bytes"
+def babel_locale(lang: str) -> str:
+    """Our English is British English, so dates read "23 November 2026"."""
+    return "en_GB" if lang == "en" else lang
+
+
+def human_size(count: int, lang: str = "en") -> str:
+    """A file size as readers of the language expect it next to a download link ("1 234 ko" in French)."""
+    locale = babel_locale(lang)
+    if count >= 1024:
+        return format_unit(round(count / 1024), "digital-kilobyte", length="short", locale=locale)
+    return format_unit(count, "digital-byte", length="short", locale=locale)
+
+
+def local_date(iso: str, lang: str = "en") -> str:
+    """An ISO date (2026-11-23) written out the way the language writes dates."""
+    try:
+        day = datetime.date.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    return format_date(day, format="long", locale=babel_locale(lang))

@@ -1,15 +1,21 @@
 """`make translations`: bring every PO catalogue up to date with the English and report coverage.
 
 Existing translations are kept; a translation whose English changed is marked fuzzy (and not shown until
-a translator confirms it); strings no longer used are kept as obsolete entries.
+a translator confirms it); strings no longer used are kept as obsolete entries. It also lists
+translations that lost a placeholder, link or id (an error: the command fails) and counts translations
+that do not use the term base's words (a hint for reviewers).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+import polib
+
 from .i18n import all_messages, catalogue_path, update_catalogue
+from .i18n_lint import problems
 from .loader import load
 from .siteconfig import languages
+from .termbase import load_terms, stray_report
 
 
 def main(root: Path) -> int:
@@ -17,6 +23,8 @@ def main(root: Path) -> int:
     messages = all_messages(root, model)
     ui = sum(1 for m in messages if m.context == "ui")
     print(f"{len(messages)} English strings ({ui} in the interface).")
+    terms = load_terms(root)
+    broken = 0
     for lang in languages(root):
         if lang.default:
             continue
@@ -25,4 +33,15 @@ def main(root: Path) -> int:
         share = 100 * stats["translated"] / total if total else 100
         print(f"{lang.code}: {share:.0f}% translated ({stats['translated']} of {total}; "
               f"{stats['fuzzy']} to review, {stats['untranslated']} new, {stats['obsolete']} obsolete)")
-    return 0
+        catalogue = polib.pofile(str(catalogue_path(root, lang.code)))
+        pairs = [(e.msgid, e.msgstr) for e in catalogue if e.msgstr and not e.fuzzy and not e.obsolete]
+        counts = stray_report(terms, lang.code, pairs)
+        if counts:
+            listed = ", ".join(f"{term} ({n})" for term, n in counts.most_common(5))
+            print(f"    term base: {sum(counts.values())} translations use none of the agreed words for: {listed}")
+        for entry in catalogue:
+            if entry.msgstr and not entry.obsolete:
+                for problem in problems(entry.msgid, entry.msgstr):
+                    broken += 1
+                    print(f"    {catalogue_path(root, lang.code).name}: {entry.msgctxt}: {problem}")
+    return 1 if broken else 0

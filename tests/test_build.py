@@ -1,4 +1,4 @@
-"""The real knowledge base builds in English and Dutch, and its outputs keep their contract."""
+"""The real knowledge base builds in every site language, and its outputs keep their contract."""
 from __future__ import annotations
 
 import hashlib
@@ -12,6 +12,10 @@ from conftest import REPO
 from sitecheck import broken_links, parse, third_party_requests
 from mentorkb.exports import EXPORTS, export_schema
 from mentorkb.loader import load
+from mentorkb.siteconfig import languages
+
+LANGS = [l.code for l in languages(REPO)]
+OTHERS = [l for l in LANGS if l != "en"]
 
 MANIFEST_SCHEMA = {
     "type": "object",
@@ -28,11 +32,13 @@ MANIFEST_SCHEMA = {
 }
 
 
-def test_every_page_kind_exists_in_both_languages(built_site):
+def test_every_page_kind_exists_in_every_language(built_site):
     model = load(REPO)
-    for prefix in ("", "nl/"):
+    assert set(OTHERS) >= {"nl", "fr", "de", "es", "el"}
+    for prefix in [""] + [f"{lang}/" for lang in OTHERS]:
         for page in ["index.html", "about/index.html", "stages/index.html", "criteria/index.html",
-                     "cases/index.html", "tools/index.html", "glossary/index.html", "sources/index.html"]:
+                     "cases/index.html", "tools/index.html", "glossary/index.html", "sources/index.html",
+                     "checker/index.html", "languages/index.html"]:
             assert (built_site / prefix / page).is_file(), prefix + page
         for stage in model.stages:
             assert (built_site / prefix / "stages" / stage / "index.html").is_file()
@@ -44,9 +50,12 @@ def test_every_page_kind_exists_in_both_languages(built_site):
 
 def test_pages_declare_their_language_and_alternates(built_site):
     english = parse(built_site / "stages" / "matching" / "index.html")
-    dutch = parse(built_site / "nl" / "stages" / "matching" / "index.html")
     assert english.html_lang == "en"
-    assert dutch.html_lang == "nl"
+    for lang in OTHERS:
+        assert parse(built_site / lang / "stages" / "matching" / "index.html").html_lang == lang
+        page = (built_site / lang / "stages" / "matching" / "index.html").read_text(encoding="utf-8")
+        for other in LANGS:
+            assert f'hreflang="{other}"' in page, (lang, other)
     page = (built_site / "nl" / "stages" / "matching" / "index.html").read_text(encoding="utf-8")
     # The language switcher points at the same page in the other language.
     assert 'href="../../../stages/matching/"' in page and 'hreflang="en"' in page
@@ -117,11 +126,13 @@ def test_download_links_on_pages_point_to_manifest_entries(built_site):
 
 def test_each_language_has_its_own_search_index(built_site):
     english = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    dutch = json.loads((built_site / "nl" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert english["config"]["lang"] == ["en"]
-    assert dutch["config"]["lang"] == ["nl"]
-    assert not any(d["location"].startswith("nl/") for d in english["docs"])
-    assert {d["location"].split("#")[0] for d in dutch["docs"]} >= {"", "stages/matching/"}
+    for lang in OTHERS:
+        own = json.loads((built_site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+        # Each index uses its language's stemmer (Material ships lunr.el for Greek, and so on).
+        assert own["config"]["lang"] == [lang]
+        assert not any(d["location"].startswith(lang + "/") for d in english["docs"])
+        assert {d["location"].split("#")[0] for d in own["docs"]} >= {"", "stages/matching/"}
     # Dutch pages load the Dutch index: the theme override moves their base to /nl/.
     page = (built_site / "nl" / "stages" / "matching" / "index.html").read_text(encoding="utf-8")
     assert '"nl/"' in page

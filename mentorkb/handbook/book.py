@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..documents.blocks import tool_document
 from ..i18n import Catalogue
 from ..model import Model
-from ..textfmt import escape_md, is_fallback
+from ..textfmt import escape_md, is_fallback, local_date
 from ..vocab import LABELS, N_
 
 HERE = Path(__file__).parent
@@ -65,7 +65,8 @@ class BookRender:
                                trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(_=self.ui, label=self.label, cite=self.cite, m=self.model, info=self.info,
                                 lang=self.lang, answers=ANSWERS, tool_blocks=self.tool_blocks, kind_of=lambda b: type(b).__name__)
-        self.env.filters.update(md=self.md, inline=self.inline, css_string=css_string)
+        self.env.filters.update(md=self.md, inline=self.inline, css_string=css_string,
+                                local_date=lambda iso: local_date(iso, self.lang))
 
     # -- helpers for templates ---------------------------------------------------------------------
     def ui(self, text: str) -> str:

@@ -1,0 +1,94 @@
+"""Translations keep what must not change, follow the term base, and say how complete they are."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import REPO
+from mentorkb.i18n import Catalogue, Message, all_messages, catalogue_path
+from mentorkb.i18n_lint import problems
+from mentorkb.loader import load
+from mentorkb.siteconfig import languages
+from mentorkb.termbase import Term, load_terms, strays
+from mentorkb.textfmt import human_size, local_date
+from mentorkb.translation_status import language_status
+
+OTHERS = [l.code for l in languages(REPO) if not l.default]
+
+
+def test_lint_names_each_thing_a_translation_lost():
+    english = "See [the matching page](../stages/matching.md) and REC-MATCH-03: {count} duos.\n\n| a | b |\n| --- | --- |"
+    assert problems(english, "Zie [de pagina](../stages/matching.md) en REC-MATCH-03: {count} duo's.\n\n| a | b |\n| --- | --- |") == []
+    found = problems(english, "Zie [de pagina](matching.md) en REC-MATCH-3: {aantal} duo's.\n\n| a b |\n| --- |")
+    assert found == [
+        "placeholders: missing {count}; unexpected {aantal}",
+        "link targets: missing ../stages/matching.md; unexpected matching.md",
+        "ids: missing REC-MATCH-03",
+        "table: rows and columns must match the English (2 rows with [3, 3]… bars)",
+    ]
+    assert problems("- one\n- two", "- een") == ["list items: the English has 2, the translation 1"]
+    assert problems("Save", " ") == ["the translation is empty"]
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_no_translation_loses_a_placeholder_link_or_id(lang):
+    catalogue = polib.pofile(str(catalogue_path(REPO, lang)))
+    broken = [(e.msgctxt, p) for e in catalogue if e.msgstr and not e.obsolete for p in problems(e.msgid, e.msgstr)]
+    assert broken == []
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_the_interface_is_fully_translated(lang):
+    """Menus, buttons, labels and messages (the `ui` strings) are complete in every site language."""
+    model = load(REPO)
+    catalogue = Catalogue(lang, catalogue_path(REPO, lang))
+    missing = [m.msgid for m in all_messages(REPO, model) if m.context == "ui"
+               and (m.context, m.msgid) not in catalogue.entries]
+    assert missing == []
+
+
+def test_term_base_covers_every_site_language():
+    terms = load_terms(REPO)
+    assert len(terms) >= 20
+    for term in terms:
+        assert set(term.forms) >= set(OTHERS), term.en
+
+
+def test_term_base_flags_a_translation_that_strays():
+    terms = [Term("referrer", {"nl": ("doorverwijzer", "doorverwijzers")})]
+    assert strays(terms, "nl", "Ask the referrer.", "Vraag het aan de doorverwijzer.") == []
+    assert strays(terms, "nl", "Ask the referrers.", "Vraag het aan de verwijzende dienst.") == ["referrer"]
+    assert strays(terms, "fr", "Ask the referrer.", "Demandez.") == []  # no forms for French: nothing to check
+
+
+def test_coverage_counts_only_confirmed_translations(tmp_path):
+    path = tmp_path / "xx.po"
+    po = polib.POFile()
+    po.append(polib.POEntry(msgctxt="ui", msgid="Save", msgstr="Bewaar"))
+    po.append(polib.POEntry(msgctxt="ui", msgid="Print", msgstr="Druk af", flags=["fuzzy"]))
+    po.append(polib.POEntry(msgctxt="stage:x.title", msgid="Matching", msgstr=""))
+    po.save(str(path))
+    messages = [Message("ui", "Save"), Message("ui", "Print"), Message("stage:x.title", "Matching")]
+    status = language_status(tmp_path, Catalogue("xx", path), messages)
+    assert status.by_kind == {"ui": (1, 2), "stage": (0, 1)}
+    assert (status.translated, status.total, status.percent, status.status) == (1, 3, 33, "draft")
+
+
+def test_sizes_and_dates_follow_the_locale():
+    assert human_size(1_263_616, "fr") == "1\u202f234\u202fko"
+    assert human_size(1_263_616, "de") == "1.234 kB"
+    assert human_size(512, "en") == "512 byte"
+    assert local_date("2026-11-23", "en") == "23 November 2026"
+    assert local_date("2026-11-23", "el") == "23 Νοεμβρίου 2026"
+    assert local_date("2026-11-23", "de") == "23. November 2026"
+
+
+def test_languages_page_and_about_page_show_status_and_coverage(built_site):
+    for lang in OTHERS:
+        page = (built_site / lang / "languages" / "index.html").read_text(encoding="utf-8")
+        for other in ["English", "Nederlands", "Français", "Deutsch", "Español", "Ελληνικά"]:
+            assert other in page
+        about = (built_site / lang / "about" / "index.html").read_text(encoding="utf-8")
+        assert 'href="../languages/"' in about
