@@ -16,7 +16,8 @@ from .loader import fingerprint, load
 from .model import Model
 from .render import PageRender
 from .siteconfig import languages
-from .translation_status import language_status
+from .translations import newcomer_messages
+from .translation_status import language_status, newcomer_languages, newcomer_material
 from .writer import TreeWriter
 
 BUILD_DOCS = Path("build") / "docs"
@@ -51,13 +52,25 @@ def compile_site(root: Path | str, model: Model | None = None, force: bool = Fal
     writer = TreeWriter(root / BUILD_DOCS)
     catalogues = {lang: load_catalogue(root, lang) for lang in langs}
     models = {lang: translate_model(model, catalogues[lang]) for lang in langs}
-    downloads, files = write_exports(models, catalogues, writer, model.version, root / "build" / "cache" / "documents", model)
     messages = all_messages(root, model)
     statuses = [language_status(root, catalogues[lang], messages) for lang in langs]
     names = {l.code: l.name for l in languages(root)}
+    newcomer = {}
+    for language in newcomer_languages(root):
+        catalogue = load_catalogue(root, language.code)
+        newcomer[language.code] = (translate_model(model, catalogue), catalogue,
+                                   [t for t in newcomer_material(root) if t in model.tools])
+    downloads, files = write_exports(models, catalogues, writer, model.version, root / "build" / "cache" / "documents",
+                                     model, newcomer)
+    newcomer_pages = [(language, *newcomer[language.code][:2], downloads[language.code])
+                      for language in newcomer_languages(root)]
+    for language in newcomer_languages(root):
+        subset = newcomer_messages(model, messages, language.code, newcomer[language.code][2])
+        statuses.append(language_status(root, newcomer[language.code][1], subset))
+        names[language.code] = language.name
     for lang in langs:
         render = PageRender(root, model, catalogues[lang], downloads.get(lang),
-                            [f for f in files if f["lang"] == lang], statuses, names)
+                            [f for f in files if f["lang"] == lang], statuses, names, newcomer_pages)
         for rel, text in render.pages():
             writer.write(f"{lang}/{rel}", text)
         _glossary[(str(root), lang)] = compile_forms(render.glossary_forms())

@@ -92,15 +92,21 @@ FORMAT_LABELS = {
 
 
 def write_exports(models: dict[str, Model], catalogues: dict[str, Catalogue], writer: TreeWriter,
-                  version: str, cache_dir: Path, source: Model | None = None) -> tuple[dict, list]:
+                  version: str, cache_dir: Path, source: Model | None = None,
+                  newcomer: dict | None = None) -> tuple[dict, list]:
     """Write every export and download.
 
-    Returns ({lang: {tool_id: [download links for the tool page]}}, the manifest's file list).
+    `newcomer` maps the languages that have only the material for mentees to (model, catalogue, tool
+    ids): those tools are rendered in those languages too. Returns ({lang: {tool_id: [download links
+    for the tool page]}}, the manifest's file list).
     """
+    newcomer = newcomer or {}
     files = write_books(models, catalogues, writer, version, cache_dir.parent / "books",
                         source or next(iter(models.values())))
     docs = [tool_document(model, tool_id, catalogues[lang])
             for lang, model in models.items() for tool_id in model.tools]
+    docs += [tool_document(model, tool_id, catalogue)
+             for model, catalogue, tool_ids in newcomer.values() for tool_id in tool_ids]
     rendered = build_documents(docs, cache_dir)
     tool_downloads: dict[str, dict[str, list]] = {}
     for name in EXPORTS:
@@ -138,6 +144,20 @@ def write_exports(models: dict[str, Model], catalogues: dict[str, Catalogue], wr
                               "href": f"../../downloads/{lang}/tools/{name}", "size": human_size(info["bytes"], lang),
                               "tool": tool.id})
             tool_downloads[lang][tool.id] = links
+    for lang, (model, catalogue, tool_ids) in newcomer.items():
+        tool_downloads[lang] = {}
+        for tool_id in tool_ids:
+            title = model.tools[tool_id].title
+            links = []
+            for fmt in FORMATS:
+                path = f"downloads/{lang}/tools/{tool_id}.{fmt}"
+                info = writer.write(path, rendered[(lang, tool_id, fmt)])
+                files.append({"id": tool_id, "kind": "tool", "lang": lang, "format": fmt, "path": path, **info,
+                              "title": f"{title} ({catalogue.ui(FORMAT_LABELS[fmt])})"})
+                links.append({"label": str(catalogue.ui(FORMAT_LABELS[fmt])), "format": fmt, "path": path,
+                              "href": f"../../downloads/{lang}/tools/{tool_id}.{fmt}",
+                              "size": human_size(info["bytes"], lang), "tool": tool_id})
+            tool_downloads[lang][tool_id] = links
     writer.write("downloads/manifest.json", _dumps({"version": version, "files": files}))
     return tool_downloads, files
 

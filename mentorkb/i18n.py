@@ -18,6 +18,13 @@ from .model import Model, Record
 from .schema import KINDS, ListOf, Obj, Text
 
 SOURCE_LANG = "en"
+# Languages written from right to left: their pages, PDFs, DOCX and ODT files are laid out that way.
+RTL_LANGS = frozenset({"ar", "fa", "he", "ps", "ur", "ckb"})
+
+
+def direction(lang: str) -> str:
+    return "rtl" if lang.split("_")[0].split("-")[0] in RTL_LANGS else "ltr"
+
 UI_CONTEXT = "ui"
 _UI_PATTERN = re.compile(r"""\bN?_\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\)""")
 
@@ -65,6 +72,18 @@ class Catalogue:
 
     def ui(self, msgid: str) -> TStr:
         return self.get(UI_CONTEXT, msgid)
+
+
+class RecordingCatalogue(Catalogue):
+    """A catalogue that notes every interface string asked of it, to learn which ones a renderer needs."""
+
+    def __init__(self, lang: str):
+        super().__init__(lang, None)
+        self.asked: set[str] = set()
+
+    def ui(self, msgid: str) -> TStr:
+        self.asked.add(msgid)
+        return super().ui(msgid)
 
 
 def catalogue_path(root: Path, lang: str) -> Path:

@@ -10,6 +10,9 @@ import posixpath
 import re
 from pathlib import Path
 
+from types import SimpleNamespace
+
+from babel import Locale
 from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -37,6 +40,9 @@ TITLES = {
     "languages.md": N_("Languages and translations"),
 }
 
+# The few interface words the page in a newcomer language shows in that language.
+NEWCOMER_WORDS = {"forms": N_("Forms to download")}
+
 # The parts of the site on the languages page, by the start of a message's context.
 KIND_TITLES = {
     "ui": N_("Menus, buttons and labels"),
@@ -61,8 +67,9 @@ class PageRender:
     """Renders the pages of one language."""
 
     def __init__(self, root: Path, model: Model, catalogue: Catalogue, downloads=None, files=None,
-                 statuses=None, language_names=None):
+                 statuses=None, language_names=None, newcomer=None):
         self.root = root
+        self.newcomer = newcomer or []  # [(NewcomerLanguage, model, catalogue, downloads by tool id)]
         self.statuses = statuses or []
         self.language_names = language_names or {}
         self.downloads = downloads or {}
@@ -212,6 +219,14 @@ class PageRender:
                 f"{textfmt.escape_md(self.status_text(mine))}. {textfmt.escape_md(done)} "
                 f"[{textfmt.escape_md(more)}](languages.md)\n")
 
+    def _newcomer_page(self, language, model, catalogue, downloads):
+        """What the page in a newcomer language shows: its own words, and its name in this page's language."""
+        tools = [t for t in downloads if t in model.tools]
+        local_name = Locale.parse(textfmt.babel_locale(self.lang)).languages.get(language.code, language.name)
+        words = {"forms": catalogue.ui(NEWCOMER_WORDS["forms"])}
+        return SimpleNamespace(code=language.code, name=language.name, direction=language.direction,
+                               local_name=local_name, model=model, tools=tools, downloads=downloads, words=words)
+
     def render(self, relpath: str, template: str, **context) -> str:
         self.current = relpath
         self.fell_back = False
@@ -291,7 +306,12 @@ class PageRender:
         for case in m.cases.values():
             rel = f"cases/{case.id}.md"
             out.append((rel, self.render(rel, "case.md.j2", case=case)))
-        out.append(("tools/index.md", self.render("tools/index.md", "tools.md.j2")))
+        newcomer_pages = [self._newcomer_page(*item) for item in self.newcomer]
+        out.append(("tools/index.md", self.render("tools/index.md", "tools.md.j2", newcomer_pages=newcomer_pages)))
+        for page in newcomer_pages:
+            rel = f"newcomers/{page.code}.md"
+            out.append((rel, self.render(rel, "newcomer.md.j2", page=page, leaflet=page.model.tools[page.tools[0]],
+                                         tools=[page.model.tools[t] for t in page.tools])))
         for tool in m.tools.values():
             rel = f"tools/{tool.id}.md"
             out.append((rel, self.render(rel, "tool.md.j2", tool=tool,

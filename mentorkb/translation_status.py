@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .i18n import Catalogue, Message
+from .i18n import Catalogue, Message, direction
 
 STATUSES = ("draft", "reviewed")
 
@@ -25,6 +25,7 @@ class LanguageStatus:
     status: str = "draft"
     reviewer: str = ""
     reviewed: str = ""
+    scope: str = "site"  # or "newcomers": only the material for mentees
     by_kind: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
@@ -41,16 +42,39 @@ class LanguageStatus:
         return 100 * self.translated // self.total if self.total else 100
 
 
-def review_status(root: Path) -> dict[str, dict]:
+def _settings(root: Path) -> dict:
     path = Path(root) / "locales" / "languages.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
     return data or {}
 
 
+def review_status(root: Path) -> dict[str, dict]:
+    return _settings(root).get("languages") or {}
+
+
+@dataclass(frozen=True)
+class NewcomerLanguage:
+    """A language that has only the material for mentees (a page and its downloads), not the whole site."""
+
+    code: str
+    name: str
+    direction: str  # "ltr" or "rtl"
+
+
+def newcomer_languages(root: Path) -> list[NewcomerLanguage]:
+    return [NewcomerLanguage(code, str(info.get("name", code)), direction(code))
+            for code, info in review_status(root).items() if (info or {}).get("scope") == "newcomers"]
+
+
+def newcomer_material(root: Path) -> list[str]:
+    return list(_settings(root).get("newcomer_material") or [])
+
+
 def language_status(root: Path, catalogue: Catalogue, messages: list[Message]) -> LanguageStatus:
     info = review_status(root).get(catalogue.lang) or {}
     status = LanguageStatus(catalogue.lang, status=str(info.get("status", "draft")),
-                            reviewer=str(info.get("reviewer") or ""), reviewed=str(info.get("reviewed") or ""))
+                            reviewer=str(info.get("reviewer") or ""), reviewed=str(info.get("reviewed") or ""),
+                            scope=str(info.get("scope") or "site"))
     counts: dict[str, list[int]] = {}
     for message in messages:
         kind = message.context.split(":", 1)[0]

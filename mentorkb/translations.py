@@ -11,7 +11,11 @@ from pathlib import Path
 
 import polib
 
-from .i18n import all_messages, catalogue_path, update_catalogue
+from .documents.blocks import tool_document
+from .exports import FORMAT_LABELS
+from .i18n import RecordingCatalogue, all_messages, catalogue_path, translate_model, update_catalogue
+from .render import NEWCOMER_WORDS
+from .translation_status import newcomer_languages, newcomer_material
 from .i18n_lint import problems
 from .loader import load
 from .siteconfig import languages
@@ -44,4 +48,25 @@ def main(root: Path) -> int:
                 for problem in problems(entry.msgid, entry.msgstr):
                     broken += 1
                     print(f"    {catalogue_path(root, lang.code).name}: {entry.msgctxt}: {problem}")
+    for language in newcomer_languages(root):
+        subset = newcomer_messages(model, messages, language.code, newcomer_material(root))
+        stats = update_catalogue(catalogue_path(root, language.code), language.code, subset)
+        total = stats["translated"] + stats["fuzzy"] + stats["untranslated"]
+        share = 100 * stats["translated"] / total if total else 100
+        print(f"{language.code} (material for newcomers only): {share:.0f}% translated "
+              f"({stats['translated']} of {total}; {stats['fuzzy']} to review, {stats['untranslated']} new)")
     return 1 if broken else 0
+
+
+def newcomer_messages(model, messages, lang: str, tool_ids: list[str]) -> list:
+    """The strings a newcomer language needs: its tools' text and the interface words their files and
+    page use (found by rendering them with a catalogue that notes what it is asked)."""
+    recorder = RecordingCatalogue(lang)
+    translated = translate_model(model, recorder)
+    for tool_id in tool_ids:
+        tool_document(translated, tool_id, recorder)
+    for msgid in [*NEWCOMER_WORDS.values(), *FORMAT_LABELS.values()]:
+        recorder.ui(msgid)
+    prefixes = tuple(f"tool:{t}." for t in tool_ids)
+    return [m for m in messages if (m.context == "ui" and m.msgid in recorder.asked)
+            or m.context.startswith(prefixes)]

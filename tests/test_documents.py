@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,6 +14,8 @@ from conftest import REPO
 from mentorkb.documents.blocks import Box, Check, Field, tool_document
 from mentorkb.i18n import load_catalogue, translate_model
 from mentorkb.loader import load
+from mentorkb.siteconfig import languages
+from mentorkb.translation_status import newcomer_languages, newcomer_material
 
 ARTEFACTS = REPO / "test-artifacts" / "documents"
 
@@ -48,9 +51,28 @@ def test_every_tool_has_every_format_in_every_language(built_site, manifest):
     model = load(REPO)
     have = {(f["id"], f["lang"], f["format"]) for f in manifest if f["kind"] == "tool"}
     for tool in model.tools:
-        for lang in ("en", "nl"):
+        for lang in [l.code for l in languages(REPO)]:
             for fmt in ("pdf", "docx", "odt"):
                 assert (tool, lang, fmt) in have, (tool, lang, fmt)
+    # Languages newcomers read first have the material for mentees, and only that.
+    material = newcomer_material(REPO)
+    assert "intake-mentee" in material and "mentoring-agreement" in material
+    for language in newcomer_languages(REPO):
+        assert {t for t, lang, _ in have if lang == language.code} == set(material)
+
+
+def test_arabic_documents_read_right_to_left(built_site, manifest):
+    files = {(f["id"], f["format"]): built_site / f["path"] for f in manifest if f["lang"] == "ar"}
+    with zipfile.ZipFile(files[("intake-mentee", "docx")]) as docx:
+        body = docx.read("word/document.xml").decode()
+    assert body.count("<w:bidi/>") > 10 and "<w:rtl/>" in body and "<w:bidiVisual/>" in body
+    with zipfile.ZipFile(files[("intake-mentee", "odt")]) as odt:
+        styles = odt.read("styles.xml").decode() + odt.read("content.xml").decode()
+    assert 'style:writing-mode="rl-tb"' in styles
+    reader = pypdf.PdfReader(files[("intake-mentee", "pdf")])
+    assert reader.trailer["/Root"]["/Lang"] == "ar"
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert sum(1 for ch in text if "\u0600" <= ch <= "\u06ff") > 200  # the form is in Arabic script
 
 
 def test_libreoffice_opens_every_docx_and_odt(built_site, manifest, tmp_path):

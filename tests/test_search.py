@@ -63,3 +63,25 @@ def test_typical_questions_find_their_page(server, browser):  # noqa: F811
             misses.append(f"{query!r}: expected {expected}, got {[p.removeprefix(server) for p in found]}")
     page.close()
     assert not misses, "\n".join(misses)
+
+
+# A question in each language, using the term base's words, and the page that answers it.
+LOCAL_QUESTIONS = {
+    "nl": ("doorverwijzers", "stages/recruitment/"),
+    "fr": ("prescripteurs", "stages/recruitment/"),
+    "de": ("zuweisende Stellen", "stages/recruitment/"),
+    "es": ("entidades derivantes", "stages/recruitment/"),
+    "el": ("φορείς παραπομπής", "stages/recruitment/"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LOCAL_QUESTIONS))
+def test_each_language_searches_its_own_pages(server, browser, lang):  # noqa: F811
+    query, expected = LOCAL_QUESTIONS[lang]
+    page = browser.new_page()
+    page.goto(server + f"{lang}/about/")
+    found = first_pages(page, query, count=10)
+    page.close()
+    # Only this language's pages come back, and the page on the topic among the first.
+    assert found and all(p.startswith(server + f"{lang}/") for p in found), found
+    assert any(p.startswith(server + f"{lang}/{expected}") for p in found[:3]), found

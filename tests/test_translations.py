@@ -92,3 +92,16 @@ def test_languages_page_and_about_page_show_status_and_coverage(built_site):
             assert other in page
         about = (built_site / lang / "about" / "index.html").read_text(encoding="utf-8")
         assert 'href="../languages/"' in about
+
+
+def test_newcomer_pages_are_marked_with_their_language_and_direction(built_site):
+    arabic = (built_site / "newcomers" / "ar" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="kb-newcomer" dir="rtl" lang="ar">' in arabic or 'class="kb-newcomer" lang="ar" dir="rtl"' in arabic
+    assert 'dir="rtl"' in arabic.split("<h1", 1)[1].split(">", 1)[0]
+    assert sum(1 for ch in arabic if "\u0600" <= ch <= "\u06ff") > 500
+    ukrainian = (built_site / "fr" / "newcomers" / "uk" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="uk" dir="ltr"' in ukrainian
+    # Every site language links to them from its tools page.
+    for lang in ["", *[f"{l}/" for l in OTHERS]]:
+        tools = (built_site / lang / "tools" / "index.html").read_text(encoding="utf-8")
+        assert 'href="../newcomers/ar/"' in tools and 'href="../newcomers/uk/"' in tools

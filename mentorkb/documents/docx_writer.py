@@ -9,6 +9,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from ..i18n import direction
 from .blocks import Box, Check, Document, Field, Heading, Para, Table
 
 BOX = "☐"
@@ -22,6 +23,31 @@ def _set_language(document, lang: str) -> None:
         language = OxmlElement("w:lang")
         rpr.append(language)
     language.set(qn("w:val"), lang)
+
+
+def _right_to_left(document, lang: str) -> None:
+    """Lay every paragraph, run and table out from right to left, as Word does for Arabic text."""
+    body = document.element.body
+    for paragraph in body.iter(qn("w:p")):
+        ppr = paragraph.get_or_add_pPr()
+        if ppr.find(qn("w:bidi")) is None:
+            ppr.insert(0, OxmlElement("w:bidi"))
+        for run in paragraph.iter(qn("w:r")):
+            rpr = run.get_or_add_rPr()
+            if rpr.find(qn("w:rtl")) is None:
+                rpr.append(OxmlElement("w:rtl"))
+    for table in body.iter(qn("w:tbl")):
+        tblpr = table.find(qn("w:tblPr"))
+        if tblpr is not None and tblpr.find(qn("w:bidiVisual")) is None:
+            tblpr.append(OxmlElement("w:bidiVisual"))
+    # Arabic is a "complex script" for Word: it takes its font and language from the cs/bidi settings.
+    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    fonts.set(qn("w:cs"), "Noto Sans Arabic")
+    rpr.find(qn("w:lang")).set(qn("w:bidi"), lang)
 
 
 def _answer_table(document, rows: int):
@@ -80,6 +106,8 @@ def write_docx(doc: Document) -> bytes:
                 document.add_paragraph(f"{BOX} {doc.words['yes']}    {BOX} {doc.words['no']}")
             else:
                 _answer_table(document, 4 if block.type == "long-text" else 1)
+    if direction(doc.lang) == "rtl":
+        _right_to_left(document, doc.lang)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -7,6 +7,7 @@ from odfdo import Document as Odt
 from odfdo import Cell, Header, List, ListItem, Paragraph, Row, Style, Table as OdtTable
 from odfdo import create_table_cell_style
 
+from ..i18n import direction
 from .blocks import Box, Check, Document, Field, Heading, Para, Table
 
 BOX = "☐"
@@ -24,8 +25,16 @@ def _answer(body, lines: int) -> None:
     body.append(table)
 
 
-def _styles(document, large: bool) -> None:
+def _styles(document, large: bool, rtl: bool = False) -> None:
     size = "12.5pt" if large else "10.5pt"
+    if rtl:
+        # Every paragraph, headings included, inherits the default style: make it right to left.
+        for default in document.styles.get_elements("//style:default-style[@style:family='paragraph']"):
+            props = default.get_element("style:paragraph-properties")
+            if props is None:
+                default.set_properties({"style:writing-mode": "rl-tb"}, area="paragraph")
+            else:
+                props.set_attribute("style:writing-mode", "rl-tb")
     document.insert_style(create_table_cell_style(border="0.5pt solid #000000", padding="0.1cm"),
                           name="KbAnswer", automatic=True)
     document.insert_style(create_table_cell_style(border="0.5pt solid #666666", padding="0.1cm"),
@@ -34,7 +43,13 @@ def _styles(document, large: bool) -> None:
         style = Style("paragraph", name=name)
         style.set_properties({"fo:font-size": size, "fo:font-weight": "bold" if bold else "normal",
                               "fo:font-family": "'Noto Sans'"}, area="text")
-        style.set_properties({"fo:margin-top": "0.15cm"}, area="paragraph")
+        paragraph = {"fo:margin-top": "0.15cm"}
+        if rtl:
+            paragraph.update({"style:writing-mode": "rl-tb", "fo:text-align": "end"})
+            style.set_properties({"style:font-name-complex": "'Noto Sans Arabic'",
+                                  "style:font-size-complex": size,
+                                  "style:font-weight-complex": "bold" if bold else "normal"}, area="text")
+        style.set_properties(paragraph, area="paragraph")
         document.insert_style(style)
     # The default template numbers headings ("1.1."); a form reads better without numbers.
     for level in document.styles.get_elements("//text:outline-level-style"):
@@ -52,7 +67,7 @@ def write_odt(doc: Document) -> bytes:
     meta.subject = doc.subtitle
     meta.keyword = ", ".join(doc.keywords)
     meta.language = doc.lang
-    _styles(document, doc.large_print)
+    _styles(document, doc.large_print, direction(doc.lang) == "rtl")
     body = document.body
     body.clear()
     body.append(Paragraph(doc.subtitle.upper(), style="KbText"))

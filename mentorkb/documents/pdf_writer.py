@@ -5,6 +5,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
+from ..i18n import direction
 from .blocks import Document
 
 HERE = Path(__file__).parent
@@ -12,7 +13,8 @@ _env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=True, trim_blo
 
 
 def tool_html(doc: Document) -> str:
-    return _env.get_template("tool.html.j2").render(doc=doc, css=(HERE / "tool.css").read_text(encoding="utf-8"))
+    return _env.get_template("tool.html.j2").render(doc=doc, dir=direction(doc.lang),
+                                                    css=(HERE / "tool.css").read_text(encoding="utf-8"))
 
 
 def write_pdf(doc: Document) -> bytes:
