@@ -105,3 +105,26 @@ def test_newcomer_pages_are_marked_with_their_language_and_direction(built_site)
     for lang in ["", *[f"{l}/" for l in OTHERS]]:
         tools = (built_site / lang / "tools" / "index.html").read_text(encoding="utf-8")
         assert 'href="../newcomers/ar/"' in tools and 'href="../newcomers/uk/"' in tools
+
+
+def test_coverage_never_falls_below_the_recorded_floor():
+    """Coverage per language, as `make translations` reports it, is held at its recorded floor
+    (`coverage_floor` in locales/languages.yml, a whole percentage). Translations in progress raise the
+    floor as they land; a change that leaves strings untranslated, or loses translations, fails here."""
+    from mentorkb.translation_status import review_status
+    from mentorkb.translations import newcomer_messages
+    from mentorkb.translation_status import newcomer_languages, newcomer_material
+
+    model = load(REPO)
+    messages = all_messages(REPO, model)
+    settings = review_status(REPO)
+    report = {}
+    for lang in OTHERS:
+        report[lang] = language_status(REPO, Catalogue(lang, catalogue_path(REPO, lang)), messages).percent
+    for language in newcomer_languages(REPO):
+        subset = newcomer_messages(model, messages, language.code, newcomer_material(REPO))
+        catalogue = Catalogue(language.code, catalogue_path(REPO, language.code))
+        report[language.code] = language_status(REPO, catalogue, subset).percent
+    below = {lang: (percent, settings[lang].get("coverage_floor", 100)) for lang, percent in report.items()
+             if percent < settings[lang].get("coverage_floor", 100)}
+    assert below == {}, f"coverage (now, floor): {below}"
