@@ -40,7 +40,7 @@ test: install
 	$(PY) -m pytest -q
 
 translations: $(STAMP)
-	$(PY) -m mentorkb translations
+	$(PY) -m mentorkb translations $(ARGS)
 
 bench: install
 	$(PY) scripts/bench.py

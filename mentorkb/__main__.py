@@ -20,7 +20,9 @@ def main(argv=None) -> int:
     build.add_argument("--site", default="site")
     serve = sub.add_parser("serve", help="build, then serve with live reload on http://127.0.0.1:8000")
     serve.add_argument("--addr", default="127.0.0.1:8000")
-    sub.add_parser("translations", help="update locales/*.po from the English content and report coverage")
+    tr = sub.add_parser("translations", help="update locales/*.po from the English content and report coverage")
+    tr.add_argument("--raise-floors", action="store_true",
+                    help="raise each language's coverage_floor in locales/languages.yml to its coverage now")
     assess = sub.add_parser("assess", help="report on a self-assessment file exported from the checker")
     assess.add_argument("file", type=Path)
     assess.add_argument("--earlier", type=Path, help="an earlier assessment, to show progress")
@@ -73,7 +75,7 @@ def main(argv=None) -> int:
             return _report(root, args)
         if args.command == "translations":
             from .translations import main as translations
-            return translations(root)
+            return translations(root, raise_floors=args.raise_floors)
     except AuthorError as err:
         print(err, file=sys.stderr)
         print("Nothing was built; the previous site/ was left as it was.", file=sys.stderr)

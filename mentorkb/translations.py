@@ -7,22 +7,23 @@ that do not use the term base's words (a hint for reviewers).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polib
 
 from .documents.blocks import tool_document
 from .exports import FORMAT_LABELS
-from .i18n import RecordingCatalogue, all_messages, catalogue_path, translate_model, update_catalogue
+from .i18n import Catalogue, RecordingCatalogue, all_messages, catalogue_path, translate_model, update_catalogue
 from .render import NEWCOMER_WORDS
-from .translation_status import newcomer_languages, newcomer_material
+from .translation_status import language_status, newcomer_languages, newcomer_material
 from .i18n_lint import problems
 from .loader import load
 from .siteconfig import languages
 from .termbase import load_terms, stray_report
 
 
-def main(root: Path) -> int:
+def main(root: Path, raise_floors: bool = False) -> int:
     model = load(root)
     messages = all_messages(root, model)
     ui = sum(1 for m in messages if m.context == "ui")
@@ -48,6 +49,11 @@ def main(root: Path) -> int:
                 for problem in problems(entry.msgid, entry.msgstr):
                     broken += 1
                     print(f"    {catalogue_path(root, lang.code).name}: {entry.msgctxt}: {problem}")
+    coverage_now = {}
+    for lang in languages(root):
+        if not lang.default:
+            catalogue = Catalogue(lang.code, catalogue_path(root, lang.code))
+            coverage_now[lang.code] = language_status(root, catalogue, messages).percent
     for language in newcomer_languages(root):
         subset = newcomer_messages(model, messages, language.code, newcomer_material(root))
         stats = update_catalogue(catalogue_path(root, language.code), language.code, subset)
@@ -55,7 +61,40 @@ def main(root: Path) -> int:
         share = 100 * stats["translated"] / total if total else 100
         print(f"{language.code} (material for newcomers only): {share:.0f}% translated "
               f"({stats['translated']} of {total}; {stats['fuzzy']} to review, {stats['untranslated']} new)")
+        catalogue = Catalogue(language.code, catalogue_path(root, language.code))
+        coverage_now[language.code] = language_status(root, catalogue, subset).percent
+    if raise_floors:
+        for lang, floor in raise_coverage_floors(root, coverage_now).items():
+            print(f"{lang}: coverage floor raised to {floor}%")
     return 1 if broken else 0
+
+
+def raise_coverage_floors(root: Path, coverage_now: dict[str, int]) -> dict[str, int]:
+    """Set `coverage_floor` in locales/languages.yml to today's coverage where that is higher.
+
+    The file is edited line by line, so that its comments stay; a language's line looks like
+    `  nl: {status: draft, coverage_floor: 42}`.
+    """
+    path = root / "locales" / "languages.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    raised = {}
+    for index, line in enumerate(lines):
+        match = re.match(r"^  ([a-z]{2,3}): \{(.*)\}\s*$", line)
+        if not match or match.group(1) not in coverage_now:
+            continue
+        lang, inner = match.groups()
+        floor = re.search(r"coverage_floor: (\d+)", inner)
+        now = coverage_now[lang]
+        if floor and int(floor.group(1)) >= now:
+            continue
+        if floor:
+            inner = inner.replace(floor.group(0), f"coverage_floor: {now}")
+        else:
+            inner = f"{inner}, coverage_floor: {now}"
+        lines[index] = f"  {lang}: {{{inner}}}\n"
+        raised[lang] = now
+    path.write_text("".join(lines), encoding="utf-8")
+    return raised
 
 
 def newcomer_messages(model, messages, lang: str, tool_ids: list[str]) -> list:

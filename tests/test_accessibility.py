@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO
+from mentorkb.siteconfig import languages
 from test_browser import browser, server  # noqa: F401 - shared fixtures
 
 pytestmark = pytest.mark.browser
@@ -11,7 +12,9 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 KINDS = ["", "stages/", "stages/matching/", "criteria/", "cases/", "cases/leuven-buddywerking/",
          "cases/themes/", "tools/", "tools/matching-worksheet/", "downloads/", "glossary/", "sources/",
-         "background/mentoring-models/", "about/", "checker/"]
+         "background/mentoring-models/", "about/", "checker/", "languages/", "newcomers/ar/",
+         "newcomers/uk/"]
+LANGS = [""] + [f"{l.code}/" for l in languages(REPO) if not l.default]
 
 
 def violations(page) -> list[str]:
@@ -21,7 +24,7 @@ def violations(page) -> list[str]:
             for v in result["violations"]]
 
 
-@pytest.mark.parametrize("lang", ["", "nl/"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_kind_of_page_has_no_wcag_violation(server, browser, lang):  # noqa: F811
     assert AXE.is_file(), "axe-core is missing: run make install"
     found = {}

@@ -128,3 +128,16 @@ def test_coverage_never_falls_below_the_recorded_floor():
     below = {lang: (percent, settings[lang].get("coverage_floor", 100)) for lang, percent in report.items()
              if percent < settings[lang].get("coverage_floor", 100)}
     assert below == {}, f"coverage (now, floor): {below}"
+
+
+def test_raising_floors_keeps_comments_and_never_lowers(tmp_path):
+    from mentorkb.translations import raise_coverage_floors
+
+    (tmp_path / "locales").mkdir()
+    path = tmp_path / "locales" / "languages.yml"
+    path.write_text("# status of each language\nlanguages:\n  nl: {status: draft, coverage_floor: 40}\n"
+                    "  fr: {status: draft}\n  de: {status: reviewed, coverage_floor: 90}\n", encoding="utf-8")
+    assert raise_coverage_floors(tmp_path, {"nl": 55, "fr": 12, "de": 80}) == {"nl": 55, "fr": 12}
+    assert path.read_text(encoding="utf-8") == (
+        "# status of each language\nlanguages:\n  nl: {status: draft, coverage_floor: 55}\n"
+        "  fr: {status: draft, coverage_floor: 12}\n  de: {status: reviewed, coverage_floor: 90}\n")
