@@ -314,7 +314,8 @@ class PageRender:
                                          tools=[page.model.tools[t] for t in page.tools])))
         for tool in m.tools.values():
             rel = f"tools/{tool.id}.md"
-            out.append((rel, self.render(rel, "tool.md.j2", tool=tool,
+            in_other = [(page, page.downloads[tool.id]) for page in newcomer_pages if tool.id in page.downloads]
+            out.append((rel, self.render(rel, "tool.md.j2", tool=tool, in_other=in_other,
                                          downloads=self.downloads.get(tool.id, []))))
         if m.topics:
             groups: dict = {}
