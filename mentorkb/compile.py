@@ -56,15 +56,16 @@ def compile_site(root: Path | str, model: Model | None = None, force: bool = Fal
     statuses = [language_status(root, catalogues[lang], messages) for lang in langs]
     names = {l.code: l.name for l in languages(root)}
     newcomer = {}
-    for language in newcomer_languages(root):
+    material = [t for t in newcomer_material(root) if t in model.tools]
+    # The newcomer languages exist only for their material: without it there is nothing to show.
+    active = [language for language in newcomer_languages(root) if material]
+    for language in active:
         catalogue = load_catalogue(root, language.code)
-        newcomer[language.code] = (translate_model(model, catalogue), catalogue,
-                                   [t for t in newcomer_material(root) if t in model.tools])
+        newcomer[language.code] = (translate_model(model, catalogue), catalogue, material)
     downloads, files = write_exports(models, catalogues, writer, model.version, root / "build" / "cache" / "documents",
                                      model, newcomer)
-    newcomer_pages = [(language, *newcomer[language.code][:2], downloads[language.code])
-                      for language in newcomer_languages(root)]
-    for language in newcomer_languages(root):
+    newcomer_pages = [(language, *newcomer[language.code][:2], downloads[language.code]) for language in active]
+    for language in active:
         subset = newcomer_messages(model, messages, language.code, newcomer[language.code][2])
         statuses.append(language_status(root, newcomer[language.code][1], subset))
         names[language.code] = language.name

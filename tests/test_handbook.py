@@ -14,9 +14,10 @@ from conftest import REPO
 from mentorkb.handbook.build import handbook_path
 from mentorkb.i18n import load_catalogue, translate_model
 from mentorkb.loader import load
+from mentorkb.siteconfig import languages
 
 ARTIFACTS = REPO / "test-artifacts" / "handbook"
-LANGS = ("en", "nl")
+LANGS = tuple(l.code for l in languages(REPO))
 
 
 @pytest.fixture(scope="module")

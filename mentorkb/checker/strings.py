@@ -29,7 +29,7 @@ STRINGS = {
     "member": N_("Member {n}"),
     "noRole": N_("Role not given"),
     "criterion": N_("Criterion"),
-    "agreement": N_("Agreement"),
+    "agreement": N_("Level of agreement"),
     "agree": N_("Agree"),
     "differ": N_("Differ"),
     "differStrongly": N_("Differ strongly"),
