@@ -12,10 +12,11 @@ import json
 from pathlib import Path
 
 from .documents.blocks import tool_document
-from .documents.build import FORMATS, build_documents
-from .handbook.build import book_jobs, content_date, render_books
+from .documents.build import FORMATS, start_documents
+from .handbook.build import book_jobs, content_date, start_books
 from .i18n import Catalogue
 from .model import Model
+from .renderpool import RenderPool
 from .schema import KIND_BY_NAME, Bool, Enum, Int, ListOf, Obj, Ref, Str, Text
 from .vocab import N_
 from .textfmt import human_size
@@ -101,13 +102,20 @@ def write_exports(models: dict[str, Model], catalogues: dict[str, Catalogue], wr
     for the tool page]}}, the manifest's file list).
     """
     newcomer = newcomer or {}
-    files = write_books(models, catalogues, writer, version, cache_dir.parent / "books",
-                        source or next(iter(models.values())))
+    jobs = book_jobs(models, source or next(iter(models.values())), catalogues, version, content_date())
     docs = [tool_document(model, tool_id, catalogues[lang])
             for lang, model in models.items() for tool_id in model.tools]
     docs += [tool_document(model, tool_id, catalogue)
              for model, catalogue, tool_ids in newcomer.values() for tool_id in tool_ids]
-    rendered = build_documents(docs, cache_dir)
+    with RenderPool() as pool:  # books first: they are the longest
+        books = start_books(jobs, cache_dir.parent / "books", pool)
+        documents = start_documents(docs, cache_dir, pool)
+        books, rendered = books(), documents()
+    files = []
+    for job in jobs:
+        info = writer.write(job.path, books[(job.lang, job.id)])
+        files.append({"id": job.id, "kind": job.kind, "lang": job.lang, "format": "pdf", "path": job.path,
+                      **info, "title": job.title})
     tool_downloads: dict[str, dict[str, list]] = {}
     for name in EXPORTS:
         info = writer.write(f"api/schema/{name}.schema.json", _dumps(export_schema(name)))
@@ -160,18 +168,6 @@ def write_exports(models: dict[str, Model], catalogues: dict[str, Catalogue], wr
             tool_downloads[lang][tool_id] = links
     writer.write("downloads/manifest.json", _dumps({"version": version, "files": files}))
     return tool_downloads, files
-
-
-def write_books(models, catalogues, writer: TreeWriter, version: str, cache_dir: Path, source: Model) -> list:
-    """The handbook and the case cards (all cases, and the cases of each stage) of every language."""
-    jobs = book_jobs(models, source, catalogues, version, content_date())
-    rendered = render_books(jobs, cache_dir)
-    files = []
-    for job in jobs:
-        info = writer.write(job.path, rendered[(job.lang, job.id)])
-        files.append({"id": job.id, "kind": job.kind, "lang": job.lang, "format": "pdf", "path": job.path,
-                      **info, "title": job.title})
-    return files
 
 
 def _csv(rows) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Callable
 
+from ..renderpool import RenderPool
 from .blocks import Document
 
 HERE = Path(__file__).parent
@@ -39,8 +39,12 @@ def _code_hash() -> str:
     return digest.hexdigest()
 
 
-def build_documents(docs: list[Document], cache_dir: Path) -> dict[tuple[str, str, str], bytes]:
-    """{(lang, tool id, format): bytes}. A document whose content hash is cached is not rendered again."""
+def start_documents(docs: list[Document], cache_dir: Path, pool: RenderPool) -> Callable[[], dict]:
+    """Submit the documents not in the cache to `pool`; the returned function waits for them.
+
+    It returns {(lang, tool id, format): bytes}. A document whose content hash is cached is not
+    rendered again.
+    """
     cache_dir.mkdir(parents=True, exist_ok=True)
     code = _code_hash()
     results: dict = {}
@@ -54,15 +58,15 @@ def build_documents(docs: list[Document], cache_dir: Path) -> dict[tuple[str, st
                 results[(doc.lang, doc.id, fmt)] = cached.read_bytes()
             else:
                 todo.append((doc, fmt, cached))
-    if todo:
-        jobs = [(doc, fmt) for doc, fmt, _ in todo]
-        workers = min(len(jobs), os.cpu_count() or 1)
-        if workers > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                outputs = list(pool.map(_render, jobs))
-        else:
-            outputs = [_render(job) for job in jobs]
-        for (doc, fmt, cached), data in zip(todo, outputs):
+    # PDFs take WeasyPrint many times longer than DOCX or ODT: start them first.
+    todo.sort(key=lambda item: item[1] != "pdf")
+    futures = [pool.submit(_render, (doc, fmt)) for doc, fmt, _ in todo]
+
+    def finish() -> dict:
+        for (doc, fmt, cached), future in zip(todo, futures):
+            data = future.result()
             cached.write_bytes(data)
             results[(doc.lang, doc.id, fmt)] = data
-    return results
+        return results
+
+    return finish

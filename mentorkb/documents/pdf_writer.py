@@ -6,6 +6,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from ..i18n import direction
+from ..pdfengine import html_to_pdf
 from .blocks import Document
 
 HERE = Path(__file__).parent
@@ -18,7 +19,4 @@ def tool_html(doc: Document) -> str:
 
 
 def write_pdf(doc: Document) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=tool_html(doc)).write_pdf(pdf_forms=True, pdf_variant="pdf/ua-1",
-                                                 custom_metadata=True)
+    return html_to_pdf(tool_html(doc), pdf_forms=True)

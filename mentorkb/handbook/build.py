@@ -9,13 +9,14 @@ import datetime
 import functools
 import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from ..i18n import Catalogue
 from ..model import Model
+from ..pdfengine import html_to_pdf
+from ..renderpool import RenderPool
 from ..vocab import N_
 from .book import BookInfo, BookRender
 
@@ -54,7 +55,7 @@ def book_jobs(models: dict[str, Model], source: Model, catalogues: dict[str, Cat
               date: str, site_url: str = "") -> list[BookJob]:
     """The handbook, the cards of all cases and the cards of each stage, in every language.
 
-    Their HTML is only made when needed (see render_books); the fingerprint stands in for it.
+    Their HTML is only made when needed (see start_books); the fingerprint stands in for it.
     """
     jobs = []
     code = _code_hash()
@@ -88,13 +89,14 @@ def handbook_path(lang: str) -> str:
 
 
 def write_pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True)
+    return html_to_pdf(html)
 
 
-def render_books(jobs: list[BookJob], cache_dir: Path) -> dict[tuple[str, str], bytes]:
-    """{(lang, job id): PDF bytes}; cached PDFs are reused, the rest laid out on all cores."""
+def start_books(jobs: list[BookJob], cache_dir: Path, pool: RenderPool) -> Callable[[], dict]:
+    """Submit the books not in the cache to `pool`, longest first; the returned function waits for them.
+
+    It returns {(lang, job id): PDF bytes}, cached PDFs included.
+    """
     cache_dir.mkdir(parents=True, exist_ok=True)
     results, todo, used = {}, [], set()
     # While an author previews with `make serve`, laying out a 250-page book after every save would
@@ -110,24 +112,21 @@ def render_books(jobs: list[BookJob], cache_dir: Path) -> dict[tuple[str, str], 
         elif previewing and latest.is_file():
             results[(job.lang, job.id)] = latest.read_bytes()
         else:
-            todo.append((job, cached))
-    if todo:
-        htmls = [job.make_html() for job, _ in todo]
-        # The big handbooks first, so that the small card sets fill the gaps on the other core.
-        order = sorted(range(len(todo)), key=lambda i: -len(htmls[i]))
-        todo, htmls = [todo[i] for i in order], [htmls[i] for i in order]
-        workers = min(len(todo), os.cpu_count() or 1)
-        if workers > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                outputs = list(pool.map(write_pdf, htmls))
-        else:
-            outputs = [write_pdf(h) for h in htmls]
-        for (job, cached), data in zip(todo, outputs):
+            todo.append((job, cached, job.make_html()))
+    # The big handbooks first, so that the small documents fill the gaps on the other cores.
+    todo.sort(key=lambda item: -len(item[2]))
+    futures = [pool.submit(write_pdf, html) for _, _, html in todo]
+
+    def finish() -> dict:
+        for (job, cached, _), future in zip(todo, futures):
+            data = future.result()
             cached.write_bytes(data)
             (cache_dir / f"latest-{job.lang}-{job.id}.pdf").write_bytes(data)
             results[(job.lang, job.id)] = data
-    # Books of earlier content are a few MB each: keep only what this build uses.
-    for stale in cache_dir.glob("*.pdf"):
-        if stale.name not in used:
-            stale.unlink()
-    return results
+        # Books of earlier content are a few MB each: keep only what this build uses.
+        for stale in cache_dir.glob("*.pdf"):
+            if stale.name not in used:
+                stale.unlink()
+        return results
+
+    return finish
