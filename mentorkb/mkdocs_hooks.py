@@ -2,8 +2,9 @@
 
 - on_config: the navigation, derived from the content (stage order, topics).
 - on_pre_build: compile YAML into pages, so `mkdocs serve` rebuilds when a YAML file changes.
+- on_files: make downloads and open data (build/files) known as link targets, without copying them.
 - on_nav: translate section titles of the navigation for the language being built.
-- on_post_build: one search index per language.
+- on_post_build: one search index per language; downloads and open data copied into the site once.
 
 Keeping MkDocs-specific code in this one small module makes a change of site generator a small job.
 """
@@ -14,9 +15,10 @@ from urllib.parse import urlsplit
 
 import mkdocs.plugins
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 
-from mentorkb.compile import compile_site, glossary_pattern, hand_page_paths
+from mentorkb.compile import BUILD_FILES, compile_site, glossary_pattern, hand_page_paths
 from mentorkb.glossary_terms import mark_terms
 from mentorkb.handbook.build import handbook_path
 from mentorkb.vocab import N_
@@ -26,6 +28,7 @@ from mentorkb.loader import load
 from mentorkb.render import nav
 from mentorkb.searchsplit import split_search_index
 from mentorkb.siteconfig import languages
+from mentorkb.sitefiles import sync_tree
 
 
 def _catalogue(root: Path, lang: str):
@@ -68,6 +71,24 @@ def on_pre_build(config):
         raise PluginError(str(err)) from None
 
 
+class LinkTarget(File):
+    """A download MkDocs may check links against; on_post_build copies it, once for all languages."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+@mkdocs.plugins.event_priority(-300)  # after the i18n plugin, which need not see these files
+def on_files(files, config):
+    base = _root(config) / BUILD_FILES
+    if base.is_dir():
+        for path in sorted(base.rglob("*")):
+            if path.is_file():
+                files.append(LinkTarget(path.relative_to(base).as_posix(), str(base), config.site_dir,
+                                        config.use_directory_urls, inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
 @mkdocs.plugins.event_priority(-200)
 def on_nav(nav_, config, files):
     catalogue = _catalogue(_root(config), config.theme["language"])
@@ -90,9 +111,12 @@ def on_page_content(html, page, config, files):
 
 @mkdocs.plugins.event_priority(-200)
 def on_post_build(config):
-    langs = languages(_root(config))
+    root = _root(config)
+    langs = languages(root)
     default = next(l.code for l in langs if l.default)
     split_search_index(Path(config.site_dir), default, [l.code for l in langs if not l.default])
+    # Every language's build ends here; the first copies, the others find the files in place.
+    sync_tree(root / BUILD_FILES, Path(config.site_dir))
 
 
 @mkdocs.plugins.event_priority(-100)

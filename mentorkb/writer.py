@@ -10,8 +10,10 @@ from pathlib import Path
 
 
 class TreeWriter:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, routes: dict[str, Path] | None = None):
+        """`routes` sends paths whose first folder is a key to another root, e.g. downloads/ elsewhere."""
         self.root = Path(root)
+        self.routes = {name: Path(base) for name, base in (routes or {}).items()}
         self.produced: set[Path] = set()
         self.written = 0
         self.unchanged = 0
@@ -19,7 +21,7 @@ class TreeWriter:
     def write(self, rel: str, data: str | bytes) -> dict:
         """Write one file; return its size and sha256 for the download manifest."""
         raw = data.encode("utf-8") if isinstance(data, str) else data
-        path = self.root / rel
+        path = self.path(rel)
         self.produced.add(path)
         if path.is_file() and path.stat().st_size == len(raw) and path.read_bytes() == raw:
             self.unchanged += 1
@@ -31,6 +33,10 @@ class TreeWriter:
             self.written += 1
         return {"bytes": len(raw), "sha256": hashlib.sha256(raw).hexdigest()}
 
+    def path(self, rel: str) -> Path:
+        top = rel.split("/", 1)[0]
+        return (self.routes[top] if top in self.routes else self.root) / rel
+
     def copy_tree(self, source: Path, rel: str) -> None:
         if not source.is_dir():
             return
@@ -40,8 +46,10 @@ class TreeWriter:
 
     def finish(self) -> dict:
         removed = 0
-        if self.root.is_dir():
-            for path in sorted(self.root.rglob("*"), reverse=True):
+        for root in {self.root, *self.routes.values()}:
+            if not root.is_dir():
+                continue
+            for path in sorted(root.rglob("*"), reverse=True):
                 if path.is_file() and path not in self.produced:
                     path.unlink()
                     removed += 1
