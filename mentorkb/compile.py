@@ -18,8 +18,8 @@ from .loader import fingerprint, load
 from .model import Model
 from .render import PageRender
 from .siteconfig import languages
-from .translations import newcomer_messages
-from .translation_status import language_status, newcomer_languages, newcomer_material
+from .newcomer import newcomer_messages
+from .translation_status import active_newcomer_languages, language_status, newcomer_material
 from .writer import TreeWriter
 
 BUILD_DOCS = Path("build") / "docs"
@@ -60,9 +60,8 @@ def compile_site(root: Path | str, model: Model | None = None, force: bool = Fal
     statuses = [language_status(root, catalogues[lang], messages) for lang in langs]
     names = {l.code: l.name for l in languages(root)}
     newcomer = {}
-    material = [t for t in newcomer_material(root) if t in model.tools]
-    # The newcomer languages exist only for their material: without it there is nothing to show.
-    active = [language for language in newcomer_languages(root) if material]
+    material = newcomer_material(root, model.tools)
+    active = active_newcomer_languages(root, model.tools)
     for language in active:
         catalogue = load_catalogue(root, language.code)
         newcomer[language.code] = (translate_model(model, catalogue), catalogue, material)

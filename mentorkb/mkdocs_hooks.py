@@ -28,6 +28,7 @@ from mentorkb.loader import load
 from mentorkb.render import nav
 from mentorkb.searchsplit import split_search_index
 from mentorkb.siteconfig import languages
+from mentorkb.translation_status import active_newcomer_languages
 from mentorkb.sitefiles import sync_tree
 
 
@@ -54,7 +55,8 @@ def on_config(config):
         model = load(root)
     except AuthorError as err:
         raise PluginError(str(err)) from None
-    config.nav = nav(model, hand_page_paths(root))
+    newcomer = [language.code for language in active_newcomer_languages(root, model.tools)]
+    config.nav = nav(model, hand_page_paths(root), newcomer)
     # Material's offline plugin adds a polyfill from a CDN; the site must request nothing from other
     # hosts, so the same script is served from our own assets (copied from npm by the compile step).
     polyfills = config.extra.get("polyfills") or []

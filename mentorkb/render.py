@@ -343,7 +343,7 @@ class PageRender:
         return out
 
 
-def nav(model: Model, hand_pages: list[str]) -> list:
+def nav(model: Model, hand_pages: list[str], newcomer_codes: list[str] = ()) -> list:
     """The site navigation, derived from the data (stage order, topic groups), in English.
 
     MkDocs and the i18n plugin map these paths into each language; section titles are translated in
@@ -354,7 +354,9 @@ def nav(model: Model, hand_pages: list[str]) -> list:
     items.append("criteria/index.md")
     items.append("checker.md")
     items.append({TITLES["cases/index.md"]: ["cases/index.md", "cases/themes.md"]})
-    items.append({TITLES["tools/index.md"]: ["tools/index.md", "downloads.md"]})
+    # The pages in the newcomers' own languages sit with the tools, where practitioners look for forms.
+    items.append({TITLES["tools/index.md"]: ["tools/index.md", "downloads.md"]
+                  + [f"newcomers/{code}.md" for code in newcomer_codes]})
     if model.topics:
         items.append({TITLES["background/index.md"]: ["background/index.md"]
                       + [f"background/{t}.md" for t in model.topics]})

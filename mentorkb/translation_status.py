@@ -66,8 +66,15 @@ def newcomer_languages(root: Path) -> list[NewcomerLanguage]:
             for code, info in review_status(root).items() if (info or {}).get("scope") == "newcomers"]
 
 
-def newcomer_material(root: Path) -> list[str]:
-    return list(_settings(root).get("newcomer_material") or [])
+def newcomer_material(root: Path, tools=None) -> list[str]:
+    """The tools offered in the newcomer languages; given the model's `tools`, only those that exist."""
+    wanted = list(_settings(root).get("newcomer_material") or [])
+    return wanted if tools is None else [tool for tool in wanted if tool in tools]
+
+
+def active_newcomer_languages(root: Path, tools) -> list[NewcomerLanguage]:
+    """The newcomer languages that have something to show: without their material they have no page."""
+    return newcomer_languages(root) if newcomer_material(root, tools) else []
 
 
 def language_status(root: Path, catalogue: Catalogue, messages: list[Message]) -> LanguageStatus:

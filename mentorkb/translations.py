@@ -12,10 +12,8 @@ from pathlib import Path
 
 import polib
 
-from .documents.blocks import tool_document
-from .exports import FORMAT_LABELS
-from .i18n import Catalogue, RecordingCatalogue, all_messages, catalogue_path, translate_model, update_catalogue
-from .render import NEWCOMER_WORDS
+from .i18n import Catalogue, all_messages, catalogue_path, update_catalogue
+from .newcomer import newcomer_messages
 from .translation_status import language_status, newcomer_languages, newcomer_material
 from .i18n_lint import problems
 from .loader import load
@@ -38,17 +36,6 @@ def main(root: Path, raise_floors: bool = False) -> int:
         share = 100 * stats["translated"] / total if total else 100
         print(f"{lang.code}: {share:.0f}% translated ({stats['translated']} of {total}; "
               f"{stats['fuzzy']} to review, {stats['untranslated']} new, {stats['obsolete']} obsolete)")
-        catalogue = polib.pofile(str(catalogue_path(root, lang.code)))
-        pairs = [(e.msgid, e.msgstr) for e in catalogue if e.msgstr and not e.fuzzy and not e.obsolete]
-        counts = stray_report(terms, lang.code, pairs)
-        if counts:
-            listed = ", ".join(f"{term} ({n})" for term, n in counts.most_common(5))
-            print(f"    term base: {sum(counts.values())} translations use none of the agreed words for: {listed}")
-        for entry in catalogue:
-            if entry.msgstr and not entry.obsolete:
-                for problem in problems(entry.msgid, entry.msgstr):
-                    broken += 1
-                    print(f"    {catalogue_path(root, lang.code).name}: {entry.msgctxt}: {problem}")
     coverage_now = {}
     for lang in languages(root):
         if not lang.default:
@@ -63,6 +50,21 @@ def main(root: Path, raise_floors: bool = False) -> int:
               f"({stats['translated']} of {total}; {stats['fuzzy']} to review, {stats['untranslated']} new)")
         catalogue = Catalogue(language.code, catalogue_path(root, language.code))
         coverage_now[language.code] = language_status(root, catalogue, subset).percent
+    # Every catalogue, the newcomer languages' too, is checked for what a translation must keep.
+    for code in coverage_now:
+        path = catalogue_path(root, code)
+        catalogue = polib.pofile(str(path))
+        pairs = [(e.msgid, e.msgstr) for e in catalogue if e.msgstr and not e.fuzzy and not e.obsolete]
+        counts = stray_report(terms, code, pairs)
+        if counts:
+            listed = ", ".join(f"{term} ({n})" for term, n in counts.most_common(5))
+            print(f"    {code} term base: {sum(counts.values())} translations use none of the agreed words "
+                  f"for: {listed}")
+        for entry in catalogue:
+            if entry.msgstr and not entry.obsolete:
+                for problem in problems(entry.msgid, entry.msgstr):
+                    broken += 1
+                    print(f"    {path.name}: {entry.msgctxt}: {problem}")
     if raise_floors:
         for lang, floor in raise_coverage_floors(root, coverage_now).items():
             print(f"{lang}: coverage floor raised to {floor}%")
@@ -95,17 +97,3 @@ def raise_coverage_floors(root: Path, coverage_now: dict[str, int]) -> dict[str,
         raised[lang] = now
     path.write_text("".join(lines), encoding="utf-8")
     return raised
-
-
-def newcomer_messages(model, messages, lang: str, tool_ids: list[str]) -> list:
-    """The strings a newcomer language needs: its tools' text and the interface words their files and
-    page use (found by rendering them with a catalogue that notes what it is asked)."""
-    recorder = RecordingCatalogue(lang)
-    translated = translate_model(model, recorder)
-    for tool_id in tool_ids:
-        tool_document(translated, tool_id, recorder)
-    for msgid in [*NEWCOMER_WORDS.values(), *FORMAT_LABELS.values()]:
-        recorder.ui(msgid)
-    prefixes = tuple(f"tool:{t}." for t in tool_ids)
-    return [m for m in messages if (m.context == "ui" and m.msgid in recorder.asked)
-            or m.context.startswith(prefixes)]

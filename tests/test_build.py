@@ -165,3 +165,15 @@ def test_no_markdown_syntax_leaks_into_pages(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "{:" not in text and "{#" not in text, page
+
+
+def test_newcomer_pages_are_in_the_navigation_beside_the_tools(built_site):
+    """Practitioners look for forms under Tools: the pages in the newcomers' languages are listed there."""
+    for lang in ["", *[f"{l.code}/" for l in languages(REPO) if not l.default]]:
+        page = (built_site / lang / "tools" / "index.html").read_text(encoding="utf-8")
+        for code in ("ar", "uk"):
+            link = f'<a href="../newcomers/{code}/" class="md-nav__link">'
+            assert link in page, (lang, code)
+            # Named in the menu's language, so a coordinator can read it; the page speaks the newcomer's.
+            label = page[page.index(link):page.index("</a>", page.index(link))]
+            assert not any("\u0600" <= ch <= "\u06ff" or "\u0400" <= ch <= "\u04ff" for ch in label), label

@@ -45,16 +45,37 @@ def test_failed_build_leaves_the_previous_site_untouched(mini_root):
     assert tree_hash(mini_root / "site") == before
 
 
-def test_broken_link_in_a_hand_written_page_fails_the_build_and_keeps_the_site(mini_root):
+@pytest.mark.parametrize("target", ["nowhere.md", "../downloads/en/tools/nowhere.pdf"])
+def test_broken_link_in_a_hand_written_page_fails_the_build_and_keeps_the_site(mini_root, target):
+    """Pages and downloads alike: downloads live outside MkDocs' docs_dir, yet a link to a missing one
+    still fails the build."""
     from mentorkb.sitebuild import BuildFailed
 
     build_site(mini_root)
     before = tree_hash(mini_root / "site")
     page = mini_root / "docs" / "pages" / "about.md"
-    page.write_text(page.read_text() + "\n\nSee [a page that does not exist](nowhere.md).\n")
+    page.write_text(page.read_text() + f"\n\nSee [something that does not exist]({target}).\n")
     with pytest.raises(BuildFailed):
         build_site(mini_root)
     assert tree_hash(mini_root / "site") == before
+
+
+def test_a_link_to_a_download_works_and_the_download_is_copied_once(mini_root):
+    from mentorkb.sitefiles import sync_tree
+
+    page = mini_root / "docs" / "pages" / "about.md"
+    page.write_text(page.read_text() + "\n\nPrint [the matching sheet](../downloads/en/tools/matching-sheet.pdf).\n")
+    build_site(mini_root)
+    about = (mini_root / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/en/tools/matching-sheet.pdf"' in about
+    built = mini_root / "build" / "files"
+    assert (mini_root / "site" / "downloads" / "en" / "tools" / "matching-sheet.pdf").read_bytes() == \
+        (built / "downloads" / "en" / "tools" / "matching-sheet.pdf").read_bytes()
+    assert not (mini_root / "build" / "docs" / "downloads").exists()  # MkDocs does not walk them
+    # A rebuild while previewing copies nothing again: every file is already there, unchanged.
+    elsewhere = mini_root / "build" / "copy"
+    assert sync_tree(built, elsewhere) == sum(1 for p in built.rglob("*") if p.is_file()) > 0
+    assert sync_tree(built, elsewhere) == 0
 
 
 def test_untranslated_text_falls_back_to_english_with_a_notice(mini_root):
