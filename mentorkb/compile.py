@@ -74,7 +74,8 @@ def compile_site(root: Path | str, model: Model | None = None, force: bool = Fal
         names[language.code] = language.name
     for lang in langs:
         render = PageRender(root, model, catalogues[lang], downloads.get(lang),
-                            [f for f in files if f["lang"] == lang], statuses, names, newcomer_pages)
+                            [f for f in files if f["lang"] == lang], statuses, names, newcomer_pages,
+                            translated=models[lang])
         for rel, text in render.pages():
             writer.write(f"{lang}/{rel}", text)
         _glossary[(str(root), lang)] = compile_forms(render.glossary_forms())

@@ -91,7 +91,19 @@ def catalogue_path(root: Path, lang: str) -> Path:
 
 
 def load_catalogue(root: Path, lang: str) -> Catalogue:
-    return Catalogue(lang, None if lang == SOURCE_LANG else catalogue_path(root, lang))
+    """The language's catalogue; parsed again only when its file changed (a preview rebuilds often)."""
+    path = None if lang == SOURCE_LANG else catalogue_path(root, lang)
+    if path is None or not path.is_file():
+        return Catalogue(lang, path)
+    stat = path.stat()
+    key = (str(path.resolve()), lang)
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    if _parsed.get(key, (None,))[0] != stamp:
+        _parsed[key] = (stamp, Catalogue(lang, path))
+    return _parsed[key][1]
+
+
+_parsed: dict[tuple[str, str], tuple[tuple[int, int], Catalogue]] = {}
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 from babel import Locale
 from babel.numbers import format_decimal, format_percent
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import textfmt
@@ -63,11 +63,33 @@ def plain_text(text: str) -> str:
     return " ".join(re.sub(r"[*_`<>]", "", text).split())
 
 
+class SharedBytecode(BytecodeCache):
+    """Compiled templates, shared by the page renderers of every language in this process.
+
+    Each language has its own Environment (its globals speak that language), but all are configured
+    alike, so a template compiled once serves all six; Jinja keys the code on the template's source,
+    so an edited template is compiled afresh.
+    """
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = SharedBytecode()
+
+
 class PageRender:
     """Renders the pages of one language."""
 
     def __init__(self, root: Path, model: Model, catalogue: Catalogue, downloads=None, files=None,
-                 statuses=None, language_names=None, newcomer=None):
+                 statuses=None, language_names=None, newcomer=None, translated: Model | None = None):
         self.root = root
         self.newcomer = newcomer or []  # [(NewcomerLanguage, model, catalogue, downloads by tool id)]
         self.statuses = statuses or []
@@ -77,10 +99,11 @@ class PageRender:
         self.source = model
         self.catalogue = catalogue
         self.lang = catalogue.lang
-        self.model = translate_model(model, catalogue)
+        # The compile step has usually translated the model already; `translated` saves doing it twice.
+        self.model = translated if translated is not None else translate_model(model, catalogue)
         self.env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                               keep_trailing_newline=True,
+                               keep_trailing_newline=True, bytecode_cache=_BYTECODE,
                                # Markdown heading anchors are written {#id}: free "{#" from Jinja comments.
                                comment_start_string="{%#", comment_end_string="#%}",
                                # Plain strings are escaped for Markdown (<, >, &, braces) but not their

@@ -19,7 +19,9 @@ LANGS = [""] + [f"{l.code}/" for l in languages(REPO) if not l.default]
 
 def violations(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    # resultTypes: axe still runs every rule, but details only what fails (documented; quicker).
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                           " resultTypes: ['violations']})", TAGS)
     return [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
             for v in result["violations"]]
 

@@ -86,9 +86,13 @@ def test_libreoffice_opens_every_docx_and_odt(built_site, manifest, tmp_path):
         shutil.copy(built_site / entry["path"], target)
         sources.append((entry, target))
     out = tmp_path / "out"
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(out), *[str(s) for _, s in sources]],
-                   check=True, capture_output=True, timeout=600)
+    # Two LibreOffice processes (each needs its own profile) share the files, one per core.
+    halves = [sources[0::2], sources[1::2]]
+    runs = [subprocess.Popen([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile{i}",
+                              "--convert-to", "pdf", "--outdir", str(out), *[str(s) for _, s in half]],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for i, half in enumerate(halves) if half]
+    assert [run.wait(timeout=600) for run in runs] == [0] * len(runs)
     model = load(REPO)
     for entry, source in sources:
         pdf = out / (source.stem + ".pdf")
@@ -103,8 +107,8 @@ def test_pdfs_have_named_fields_text_metadata_and_embedded_fonts(built_site, man
     for entry in tool_files(manifest, "pdf"):
         reader = pypdf.PdfReader(built_site / entry["path"])
         assert set(reader.get_fields() or {}) == expected_field_names(entry["id"], entry["lang"]), entry["path"]
-        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-        if entry["lang"] == "en":
+        if entry["lang"] == "en":  # text extraction is slow; the title is known in English
+            text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
             assert str(model.tools[entry["id"]].title) in text
         assert reader.metadata.title
         assert reader.trailer["/Root"]["/Lang"] == entry["lang"]
