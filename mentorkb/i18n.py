@@ -35,6 +35,10 @@ class TStr(str):
     fallback = False
     lang = SOURCE_LANG
 
+    def format(self, *args, **kwargs) -> "TStr":
+        """Filled in, it is still the same language: an English fallback stays marked as English."""
+        return tstr(str.format(self, *args, **kwargs), self.fallback, self.lang)
+
 
 def tstr(text: str, fallback: bool, lang: str) -> TStr:
     out = TStr(text)

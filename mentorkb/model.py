@@ -81,3 +81,15 @@ class Model:
 
     def sections_of(self, doc_id: str) -> dict:
         return {s["id"]: s for s in self.documents[doc_id]["sections"]}
+
+    def cited(self, provenance: list[str], source: "Model | None" = None) -> list[tuple]:
+        """(document id, document, '§4.2.1' or '', section) for each reference such as '003 §4.2.1'.
+
+        `source` is the untranslated model, whose section ids the references use.
+        """
+        out = []
+        for ref in provenance:
+            doc_id, _, section_id = ref.partition(" ")
+            section = (source or self).sections_of(doc_id)[section_id]
+            out.append((doc_id, self.documents[doc_id], section_id if section_id.startswith("§") else "", section))
+        return out

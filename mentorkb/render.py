@@ -184,14 +184,9 @@ class PageRender:
 
     def cite(self, item) -> Markup:
         """'Source: orient8 guidelines ..., §4.2.1 Matching criteria · Practice-based', linked to Sources."""
-        parts = []
-        for ref in item.provenance:
-            doc_id, _, section_id = ref.partition(" ")
-            doc = self.model.documents[doc_id]
-            section = self.source.sections_of(doc_id)[section_id]
-            where = section_id if section_id.startswith("§") else ""
-            text = f"{self.inline(doc.short)}, {where + ' ' if where else ''}{self.inline(section.title)}"
-            parts.append(f"[{text}]({self.link('sources.md#doc-' + doc_id)})")
+        parts = [f"[{self.inline(doc.short)}, {where + ' ' if where else ''}{self.inline(section.title)}]"
+                 f"({self.link('sources.md#doc-' + doc_id)})"
+                 for doc_id, doc, where, section in self.model.cited(item.provenance, self.source)]
         evidence = self.label("evidence", item.evidence)
         return Markup(f'<span class="kb-cite">{self.ui(N_("Source"))}: ' + "; ".join(parts)
                       + f' · <span class="kb-evidence kb-evidence-{item.evidence}">{evidence}</span></span>')
@@ -239,7 +234,7 @@ class PageRender:
         done = self.ui(N_("{percent} of the text is translated.")).format(percent=self.percent(mine.percent))
         more = self.ui(TITLES["languages.md"])
         return (f"\n## {textfmt.escape_md(self.ui(N_('This translation')))}\n\n"
-                f"{textfmt.escape_md(self.status_text(mine))}. {textfmt.escape_md(done)} "
+                f"{textfmt.inline(self.status_text(mine))}. {textfmt.inline(done)} "
                 f"[{textfmt.escape_md(more)}](languages.md)\n")
 
     def _newcomer_page(self, language, model, catalogue, downloads):

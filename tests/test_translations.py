@@ -150,3 +150,15 @@ def test_raising_floors_keeps_comments_and_never_lowers(tmp_path):
     assert path.read_text(encoding="utf-8") == (
         "# status of each language\nlanguages:\n  nl: {status: draft, coverage_floor: 55}\n"
         "  fr: {status: draft, coverage_floor: 12}\n  de: {status: reviewed, coverage_floor: 90}\n")
+
+
+def test_a_filled_in_english_fallback_stays_marked_as_english():
+    """Sentences with a blank ("{percent} of the text is translated.") are filled in after translation:
+    if the translation is missing, the English that stands in for it must still say it is English."""
+    from mentorkb.i18n import tstr
+    from mentorkb.textfmt import inline
+
+    missing = tstr("{percent} of the text is translated.", True, "nl").format(percent="80%")
+    assert str(inline(missing)) == '<span lang="en">80% of the text is translated.</span>'
+    found = tstr("{percent} van de tekst is vertaald.", False, "nl").format(percent="80%")
+    assert (str(inline(found)), found.lang) == ("80% van de tekst is vertaald.", "nl")

@@ -94,14 +94,9 @@ class BookRender:
 
     def cite(self, item) -> Markup:
         """'Source: orient8 guidelines, §4.2.1 Matching criteria · Practice-based', pointing to the sources."""
-        parts = []
-        for ref in item.provenance:
-            doc_id, _, section_id = ref.partition(" ")
-            doc = self.model.documents[doc_id]
-            section = self.source.sections_of(doc_id)[section_id]
-            where = section_id if section_id.startswith("§") else ""
-            parts.append(f'<a href="#doc-{doc_id}">{self.inline(doc.short)}</a>, '
-                         f'{where + " " if where else ""}{self.inline(section.title)}')
+        parts = [f'<a href="#doc-{doc_id}">{self.inline(doc.short)}</a>, '
+                 f'{where + " " if where else ""}{self.inline(section.title)}'
+                 for doc_id, doc, where, section in self.model.cited(item.provenance, self.source)]
         evidence = self.label("evidence", item.evidence)
         return Markup(f'<p class="cite">{Markup.escape(self.ui(N_("Source")))}: ' + "; ".join(parts)
                       + f" · {Markup.escape(evidence)}</p>")
