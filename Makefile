@@ -33,8 +33,10 @@ compile: $(STAMP)
 build: $(STAMP)
 	$(PY) -m mentorkb build
 
-serve: install build
-	$(PY) -m mentorkb serve
+# `make serve LANGS=nl` previews one language (and English) and skips the full build: a save then
+# shows in a few seconds instead of after six languages are rebuilt.
+serve: install $(if $(LANGS),,build)
+	$(PY) -m mentorkb serve --langs "$(LANGS)"
 
 test: install
 	$(PY) -m pytest -q

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .errors import AuthorError
+from .siteconfig import PREVIEW_LANGUAGES
 
 
 def main(argv=None) -> int:
@@ -20,6 +21,8 @@ def main(argv=None) -> int:
     build.add_argument("--site", default="site")
     serve = sub.add_parser("serve", help="build, then serve with live reload on http://127.0.0.1:8000")
     serve.add_argument("--addr", default="127.0.0.1:8000")
+    serve.add_argument("--langs", default="", help="preview only these languages (and English), e.g. nl,fr: "
+                                                    "a save then shows in a few seconds")
     tr = sub.add_parser("translations", help="update locales/*.po from the English content and report coverage")
     tr.add_argument("--raise-floors", action="store_true",
                     help="raise each language's coverage_floor in locales/languages.yml to its coverage now")
@@ -45,6 +48,9 @@ def main(argv=None) -> int:
             from .compile import compile_site
             print(json.dumps(compile_site(root, force=True)))
             return 0
+        if args.command in ("build", "compile"):
+            # A preview's choice of languages never leaks into a real build.
+            os.environ.pop(PREVIEW_LANGUAGES, None)
         if args.command == "build":
             from .sitebuild import BuildFailed, build_site
             try:
@@ -58,6 +64,13 @@ def main(argv=None) -> int:
             return 0
         if args.command == "serve":
             from .compile import compile_site
+            from .siteconfig import preview_codes
+            os.environ[PREVIEW_LANGUAGES] = args.langs
+            try:
+                preview_codes(root)
+            except ValueError as err:
+                print(err, file=sys.stderr)
+                return 2
             compile_site(root)
             env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MENTORKB_PREVIEW="1")
             return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--no-strict",

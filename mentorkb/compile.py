@@ -17,7 +17,7 @@ from .i18n import all_messages, catalogue_path, hand_pages, load_catalogue, tran
 from .loader import fingerprint, load
 from .model import Model
 from .render import PageRender
-from .siteconfig import languages
+from .siteconfig import built_languages
 from .newcomer import newcomer_messages
 from .translation_status import active_newcomer_languages, language_status, newcomer_material
 from .writer import TreeWriter
@@ -48,17 +48,18 @@ def inputs_fingerprint(root: Path) -> str:
 def compile_site(root: Path | str, model: Model | None = None, force: bool = False) -> dict:
     """Compile into build/docs and build/files; raise AuthorError if the content is invalid (nothing is written then)."""
     root = Path(root).resolve()
-    key = inputs_fingerprint(root)
+    built = built_languages(root)
+    langs = [l.code for l in built]
+    key = inputs_fingerprint(root) + " ".join(langs)
     if not force and _last.get(str(root)) == key and (root / BUILD_DOCS).is_dir() and (root / BUILD_FILES).is_dir():
         return {"skipped": True}
     model = model or load(root)
-    langs = [l.code for l in languages(root)]
     writer = TreeWriter(root / BUILD_DOCS, {folder: root / BUILD_FILES for folder in FILE_FOLDERS})
     catalogues = {lang: load_catalogue(root, lang) for lang in langs}
     models = {lang: translate_model(model, catalogues[lang]) for lang in langs}
     messages = all_messages(root, model)
     statuses = [language_status(root, catalogues[lang], messages) for lang in langs]
-    names = {l.code: l.name for l in languages(root)}
+    names = {l.code: l.name for l in built}
     newcomer = {}
     material = newcomer_material(root, model.tools)
     active = active_newcomer_languages(root, model.tools)

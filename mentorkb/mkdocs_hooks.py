@@ -27,7 +27,7 @@ from mentorkb.i18n import catalogue_path, load_catalogue
 from mentorkb.loader import load
 from mentorkb.render import nav
 from mentorkb.searchsplit import split_search_index
-from mentorkb.siteconfig import languages
+from mentorkb.siteconfig import built_languages
 from mentorkb.translation_status import active_newcomer_languages
 from mentorkb.sitefiles import sync_tree
 
@@ -57,6 +57,7 @@ def on_config(config):
         raise PluginError(str(err)) from None
     newcomer = [language.code for language in active_newcomer_languages(root, model.tools)]
     config.nav = nav(model, hand_page_paths(root), newcomer)
+    _build_only(config, root)
     # Material's offline plugin adds a polyfill from a CDN; the site must request nothing from other
     # hosts, so the same script is served from our own assets (copied from npm by the compile step).
     polyfills = config.extra.get("polyfills") or []
@@ -64,6 +65,19 @@ def on_config(config):
         config.extra["polyfills"] = [url for url in polyfills if "iframe-worker" not in url] + [
             "assets/javascripts/iframe-worker.js"]
     return config
+
+
+def _build_only(config, root: Path) -> None:
+    """Tell the i18n plugin which languages to build: all, or those a preview asked for."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return
+    try:
+        built = {l.code for l in built_languages(root)}
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+    for language in plugin.config.languages:
+        language.build = language.locale in built
 
 
 def on_pre_build(config):
@@ -114,7 +128,7 @@ def on_page_content(html, page, config, files):
 @mkdocs.plugins.event_priority(-200)
 def on_post_build(config):
     root = _root(config)
-    langs = languages(root)
+    langs = built_languages(root)
     default = next(l.code for l in langs if l.default)
     split_search_index(Path(config.site_dir), default, [l.code for l in langs if not l.default])
     # Every language's build ends here; the first copies, the others find the files in place.

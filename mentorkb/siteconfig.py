@@ -1,6 +1,7 @@
 """What the pipeline needs to know from mkdocs.yml (languages), read once from the standard file."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,3 +36,30 @@ def languages(root: Path) -> list[Language]:
                    if l.get("build", True)]
             return sorted(out, key=lambda l: not l.default)
     return [Language("en", "English", True)]
+
+
+# `make serve LANGS=en` sets this for the preview only: MkDocs then builds one language (plus the
+# default, which the i18n plugin always builds first at the site's root), so a save shows in seconds
+# rather than after six builds. `make build` and `make translations` always cover every language.
+PREVIEW_LANGUAGES = "MENTORKB_LANGS"
+
+
+def built_languages(root: Path) -> list[Language]:
+    """The languages this build makes: all of them, or those a preview asked for and the default."""
+    every = languages(root)
+    wanted = preview_codes(root)
+    return [l for l in every if l.default or wanted is None or l.code in wanted]
+
+
+def preview_codes(root: Path) -> list[str] | None:
+    """The language codes in MENTORKB_LANGS ("en", "nl,fr"), or None; ValueError names unknown ones."""
+    value = os.environ.get(PREVIEW_LANGUAGES, "").strip()
+    if not value:
+        return None
+    codes = [code for code in value.replace(",", " ").split()]
+    valid = [l.code for l in languages(root)]
+    unknown = [code for code in codes if code not in valid]
+    if unknown:
+        raise ValueError(f"LANGS: expected site language codes, found {', '.join(unknown)}; "
+                         f"valid: {', '.join(valid)}")
+    return codes

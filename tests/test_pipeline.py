@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import polib
@@ -123,3 +124,39 @@ def test_hand_written_pages_split_into_translatable_blocks():
     text = "# Title\n\nFirst paragraph\ncontinues.\n\n!!! note\n\n    Inside the note.\n\n- a\n- b\n"
     assert page_blocks(text) == ["# Title", "First paragraph\ncontinues.", "!!! note\n\n    Inside the note.",
                                  "- a\n- b"]
+
+
+def test_a_preview_of_one_language_builds_it_and_the_default_only(mini_root, monkeypatch):
+    """`make serve LANGS=nl`: MkDocs builds English (the site's root) and Dutch, nothing else."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from mentorkb.compile import compile_site
+    from mentorkb.siteconfig import languages
+
+    monkeypatch.setenv("MENTORKB_LANGS", "nl")
+    compile_site(mini_root)
+    preview = mini_root / "build" / "preview"
+    mkdocs_build(load_config(str(mini_root / "mkdocs.yml"), site_dir=str(preview)))
+    others = [l.code for l in languages(mini_root) if l.code not in ("en", "nl")]
+    assert others and not any((preview / code).exists() for code in others)
+    home = (preview / "nl" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="nl"' in home and (preview / "index.html").is_file()
+    switcher = re.findall(r'hreflang="([a-z]+)"', home)
+    assert set(switcher) == {"en", "nl"}
+    assert (preview / "nl" / "search" / "search_index.json").is_file()
+    assert not (mini_root / "build" / "docs" / others[0]).exists()
+    # Without the setting every language is built again.
+    monkeypatch.delenv("MENTORKB_LANGS")
+    build_site(mini_root)
+    assert all((mini_root / "site" / code / "index.html").is_file() for code in others)
+
+
+def test_a_preview_of_an_unknown_language_is_refused_with_the_valid_codes(mini_root):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "mentorkb", "serve", "--langs", "nl,xx"], cwd=mini_root,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "LANGS: expected site language codes, found xx; valid: en, nl, fr, de, es, el"
