@@ -46,7 +46,10 @@ def inputs_fingerprint(root: Path) -> str:
 
 
 def compile_site(root: Path | str, model: Model | None = None, force: bool = False) -> dict:
-    """Compile into build/docs and build/files; raise AuthorError if the content is invalid (nothing is written then)."""
+    """Compile into build/docs and build/files.
+
+    Raises AuthorError if the content is invalid; nothing is written then.
+    """
     root = Path(root).resolve()
     built = built_languages(root)
     langs = [l.code for l in built]

@@ -2,12 +2,26 @@
 from __future__ import annotations
 
 
+# Every PDF we make is tagged PDF/UA-1 and carries the document's own metadata. WeasyPrint reads these
+# options both when it lays out (the variant turns tagging on) and when it writes.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "custom_metadata": True}
+
+
 def html_to_pdf(html: str, **options) -> bytes:
-    """A PDF/UA-1 document with the document's own metadata; `options` go to WeasyPrint's write_pdf."""
+    """A tagged PDF of `html`; `options` (e.g. pdf_forms) go to WeasyPrint as well."""
+    return document_to_pdf(lay_out(html, **options), **options)
+
+
+def lay_out(html: str, **options):
+    """The laid-out pages (a WeasyPrint Document), to write whole or in parts with document_to_pdf."""
     from weasyprint import HTML
 
+    return HTML(string=html).render(**PDF_OPTIONS, **options)
+
+
+def document_to_pdf(document, **options) -> bytes:
     _reuse_page_references()
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True, **options)
+    return document.write_pdf(**PDF_OPTIONS, **options)
 
 
 def _reuse_page_references() -> None:

@@ -345,7 +345,8 @@ class PageRender:
                 rel = f"background/{topic.id}.md"
                 out.append((rel, self.render(rel, "topic.md.j2", topic=topic)))
         # Downloads live beside the language trees (docs/downloads/), one level up from a language's root.
-        files = [{**f, "path_from_lang": "../" + f["path"], "size": textfmt.human_size(f["bytes"], self.lang)} for f in self.files]
+        files = [{**f, "path_from_lang": "../" + f["path"], "size": textfmt.human_size(f["bytes"], self.lang)}
+                 for f in self.files]
         by_tool = {tool_id: [{**d, "path_from_lang": "../" + d["path"]} for d in links]
                    for tool_id, links in self.downloads.items()}
         # The offline zip is made after MkDocs has built the site, so the link is raw HTML, written

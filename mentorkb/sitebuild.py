@@ -44,7 +44,10 @@ def build_site(root: Path | str = ".", site: str = "site", strict: bool = True) 
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
         offline = pool.submit(_build_offline, root)
         problem = _build_online(root, fresh, strict)
-        offline_site, offline_problem = offline.result()
+        try:
+            offline_site, offline_problem = offline.result()
+        except Exception as exc:  # e.g. a full disk, or the worker killed: the last good site still stays
+            offline_site, offline_problem = None, f"the offline copy failed: {exc!r}"
     problem = problem or offline_problem
     if problem is None:
         try:

@@ -93,7 +93,7 @@ def downloads_cold(project: Path) -> float:
 
 def handbook_times(project: Path, model) -> dict:
     """Seconds to lay out each language's handbook and case cards, one core each, HTML included."""
-    from mentorkb.handbook.build import book_jobs, content_date, write_pdf
+    from mentorkb.handbook.build import book_jobs, content_date, write_pdf_and_parts
     from mentorkb.i18n import load_catalogue, translate_model
 
     out = {}
@@ -103,9 +103,10 @@ def handbook_times(project: Path, model) -> dict:
         catalogue = load_catalogue(project, lang)
         jobs = book_jobs({lang: translate_model(model, catalogue)}, model, {lang: catalogue}, model.version,
                          content_date())
-        for job in jobs[:2]:  # the handbook and the cards of all cases
-            seconds, data = timed(lambda: write_pdf(job.make_html()))
-            out.setdefault(job.id, {})[lang] = {"seconds": seconds, "bytes": len(data)}
+        for job in [j for j in jobs if j.subset_of is None]:  # the handbook; the cards, all and by stage
+            parts = [(j.title, j.case_ids) for j in jobs if j.subset_of == job.id]
+            seconds, data = timed(lambda: write_pdf_and_parts(job.make_html(), parts))
+            out.setdefault(job.id, {})[lang] = {"seconds": seconds, "bytes": len(data[0]), "parts": len(parts)}
     return out
 
 

@@ -127,13 +127,27 @@ def test_case_cards_one_card_per_case_on_a5(built_site, model, lang):
     assert _top_titles(reader) == sorted(names, key=str.lower)
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert abs(width - 419.5) < 2 and abs(height - 595.3) < 2  # A5 in points
-    text = " ".join(_text(reader).split())
+    full_pages = [p.extract_text() for p in reader.pages]
+    text = " ".join(" ".join(full_pages).split())
     for case in m.cases.values():
         for question in case.discussion_questions:
             assert " ".join(str(question).split())[:40] in text
     stage = next(s for s in model.stages if model.cases_by_stage[s])
     per_stage = _reader(built_site, f"downloads/{lang}/cards/{stage}.pdf")
     assert sorted(_top_titles(per_stage)) == sorted(str(m.cases[c].name) for c in model.cases_by_stage[stage])
+    # A stage's cards are the full set's pages of its cases, whole cards only, tagged, with their own title.
+    assert str(m.stages[stage].title) in per_stage.metadata.title
+    assert "/StructTreeRoot" in per_stage.trailer["/Root"]
+    stage_pages = [p.extract_text() for p in per_stage.pages]
+    mine = {" ".join(str(m.cases[c].name).split()) for c in model.cases_by_stage[stage]}
+    # The footer ends each page with its case's name, so a page belongs to the stage when its case does.
+    names = sorted((" ".join(str(c.name).split()) for c in m.cases.values()), key=len, reverse=True)
+
+    def case_of(text: str) -> str:
+        return next(name for name in names if " ".join(text.split()).endswith(name))
+
+    assert case_of(full_pages[0]) == " ".join(_top_titles(reader)[0].split())
+    assert stage_pages == [text for text in full_pages if case_of(text) in mine]
 
 
 def test_every_page_offers_the_handbook_and_stage_pages_their_cards(built_site):

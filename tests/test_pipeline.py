@@ -160,3 +160,21 @@ def test_a_preview_of_an_unknown_language_is_refused_with_the_valid_codes(mini_r
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert done.stderr.strip() == "LANGS: expected site language codes, found xx; valid: en, nl, fr, de, es, el"
+
+
+def test_an_offline_copy_that_fails_outside_mkdocs_still_keeps_the_last_site(mini_root, monkeypatch):
+    """A full disk in the offline build's worker is reported as a failed build, not a traceback."""
+    import mentorkb.sitebuild as sitebuild
+
+    build_site(mini_root)
+    before = tree_hash(mini_root / "site")
+
+    def disk_full(root, site_dir):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sitebuild, "build_offline", disk_full)  # the forked worker inherits it
+    with pytest.raises(sitebuild.BuildFailed) as caught:
+        build_site(mini_root)
+    assert "the offline copy failed" in str(caught.value) and "No space left on device" in str(caught.value)
+    assert tree_hash(mini_root / "site") == before
+    assert not (mini_root / "build" / "site.new").exists()

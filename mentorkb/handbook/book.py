@@ -64,7 +64,8 @@ class BookRender:
         self.env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(_=self.ui, label=self.label, cite=self.cite, m=self.model, info=self.info,
-                                lang=self.lang, answers=ANSWERS, tool_blocks=self.tool_blocks, kind_of=lambda b: type(b).__name__)
+                                lang=self.lang, answers=ANSWERS, tool_blocks=self.tool_blocks,
+                                kind_of=lambda b: type(b).__name__)
         self.env.filters.update(md=self.md, inline=self.inline, css_string=css_string,
                                 local_date=lambda iso: local_date(iso, self.lang))
 

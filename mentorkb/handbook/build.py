@@ -5,6 +5,7 @@ an edit elsewhere in the content re-renders only what shows it, and a rebuild wi
 """
 from __future__ import annotations
 
+import copy
 import datetime
 import functools
 import hashlib
@@ -15,7 +16,7 @@ from typing import Callable
 
 from ..i18n import Catalogue
 from ..model import Model
-from ..pdfengine import html_to_pdf
+from ..pdfengine import document_to_pdf, html_to_pdf, lay_out
 from ..renderpool import RenderPool
 from ..vocab import N_
 from .book import BookInfo, BookRender
@@ -33,7 +34,11 @@ class BookJob:
     path: str  # where it goes in the site
     title: str
     inputs: str  # a fingerprint of everything the document shows, to reuse an earlier PDF
-    make_html: Callable[[], str]
+    make_html: Callable[[], str] | None
+    # A stage's cards are pages of the language's full set of cards: they are written from its layout
+    # (subset_of is that job's id) instead of being laid out again.
+    subset_of: str | None = None
+    case_ids: tuple[str, ...] = ()
 
 
 def _code_hash() -> str:
@@ -72,10 +77,9 @@ def book_jobs(models: dict[str, Model], source: Model, catalogues: dict[str, Cat
         for stage in model.stages.values():
             cases = model.cases_by_stage[stage.id]
             if cases:
-                title = f"{cards_title}: {stage.title}"
                 jobs.append(BookJob(f"cards-{stage.id}", "cards", lang, f"downloads/{lang}/cards/{stage.id}.pdf",
-                                    title, base + f"\ncards-{stage.id}",
-                                    functools.partial(render.cards_html, cases, title)))
+                                    f"{cards_title}: {stage.title}", base + f"\ncards-{stage.id}", None,
+                                    subset_of="cards", case_ids=tuple(cases)))
     return jobs
 
 
@@ -92,37 +96,68 @@ def write_pdf(html: str) -> bytes:
     return html_to_pdf(html)
 
 
+def write_pdf_and_parts(html: str, parts: list[tuple[str, tuple[str, ...]]]) -> list[bytes]:
+    """The PDF of `html`, then for each (title, case ids) in `parts` a PDF of just those cases' cards.
+
+    A card starts at the element with id "case-<id>" and runs to the next card, so a part holds whole
+    cards, in the order of the full set. Laying out once and writing several times saves most of the
+    work: writing is about a third of it.
+    """
+    document = lay_out(html)
+    out = [document_to_pdf(document)]
+    starts = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("case-"):
+                starts.setdefault(anchor[len("case-"):], number)
+    bounds = sorted(starts.values()) + [len(document.pages)]
+    for title, case_ids in parts:
+        numbers = sorted(n for case in case_ids
+                         for n in range(starts[case], next(b for b in bounds if b > starts[case])))
+        part = document.copy([document.pages[n] for n in numbers])
+        part.metadata = copy.copy(document.metadata)
+        part.metadata.title = title
+        out.append(document_to_pdf(part))
+    return out
+
+
 def start_books(jobs: list[BookJob], cache_dir: Path, pool: RenderPool) -> Callable[[], dict]:
     """Submit the books not in the cache to `pool`, longest first; the returned function waits for them.
 
     It returns {(lang, job id): PDF bytes}, cached PDFs included.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    results, todo, used = {}, [], set()
+    results, missing, used = {}, set(), set()
     # While an author previews with `make serve`, laying out a 250-page book after every save would
     # hold up the reload by a minute: the last book is kept instead, and `make build` renews it.
     previewing = os.environ.get("MENTORKB_PREVIEW") == "1"
     for job in jobs:
-        key = hashlib.sha256(job.inputs.encode()).hexdigest()[:24]
-        cached = cache_dir / f"{key}.pdf"
-        latest = cache_dir / f"latest-{job.lang}-{job.id}.pdf"
+        cached, latest = _cache_files(job, cache_dir)
         used |= {cached.name, latest.name}
         if cached.is_file():
             results[(job.lang, job.id)] = cached.read_bytes()
         elif previewing and latest.is_file():
             results[(job.lang, job.id)] = latest.read_bytes()
         else:
-            todo.append((job, cached, job.make_html()))
+            missing.add((job.lang, job.subset_of or job.id))
+    # A job is laid out with the parts that come from its layout, even those still in the cache.
+    todo = []
+    for job in jobs:
+        if job.subset_of is None and (job.lang, job.id) in missing:
+            parts = [part for part in jobs if part.lang == job.lang and part.subset_of == job.id]
+            todo.append(([job, *parts], job.make_html()))
     # The big handbooks first, so that the small documents fill the gaps on the other cores.
-    todo.sort(key=lambda item: -len(item[2]))
-    futures = [pool.submit(write_pdf, html) for _, _, html in todo]
+    todo.sort(key=lambda item: -len(item[1]))
+    futures = [pool.submit(write_pdf_and_parts, html, [(part.title, part.case_ids) for part in group[1:]])
+               for group, html in todo]
 
     def finish() -> dict:
-        for (job, cached, _), future in zip(todo, futures):
-            data = future.result()
-            cached.write_bytes(data)
-            (cache_dir / f"latest-{job.lang}-{job.id}.pdf").write_bytes(data)
-            results[(job.lang, job.id)] = data
+        for (group, _), future in zip(todo, futures):
+            for job, data in zip(group, future.result()):
+                cached, latest = _cache_files(job, cache_dir)
+                cached.write_bytes(data)
+                latest.write_bytes(data)
+                results[(job.lang, job.id)] = data
         # Books of earlier content are a few MB each: keep only what this build uses.
         for stale in cache_dir.glob("*.pdf"):
             if stale.name not in used:
@@ -130,3 +165,9 @@ def start_books(jobs: list[BookJob], cache_dir: Path, pool: RenderPool) -> Calla
         return results
 
     return finish
+
+
+def _cache_files(job: BookJob, cache_dir: Path) -> tuple[Path, Path]:
+    """Where the job's PDF is kept under its fingerprint, and as the language's latest version."""
+    key = hashlib.sha256(job.inputs.encode()).hexdigest()[:24]
+    return cache_dir / f"{key}.pdf", cache_dir / f"latest-{job.lang}-{job.id}.pdf"
