@@ -4,6 +4,7 @@
 - on_pre_build: compile YAML into pages, so `mkdocs serve` rebuilds when a YAML file changes.
 - on_files: make downloads and open data (build/files) known as link targets, without copying them.
 - on_nav: translate section titles of the navigation for the language being built.
+- on_env: compiled theme templates shared by every language's build in this process.
 - on_post_build: one search index per language; downloads and open data copied into the site once.
 
 Keeping MkDocs-specific code in this one small module makes a change of site generator a small job.
@@ -25,7 +26,7 @@ from mentorkb.vocab import N_
 from mentorkb.errors import AuthorError
 from mentorkb.i18n import catalogue_path, load_catalogue
 from mentorkb.loader import load
-from mentorkb.render import nav
+from mentorkb.render import SharedBytecode, nav
 from mentorkb.searchsplit import split_search_index
 from mentorkb.siteconfig import built_languages
 from mentorkb.translation_status import active_newcomer_languages
@@ -103,6 +104,16 @@ def on_files(files, config):
                 files.append(LinkTarget(path.relative_to(base).as_posix(), str(base), config.site_dir,
                                         config.use_directory_urls, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
+
+
+_THEME_BYTECODE = SharedBytecode()
+
+
+def on_env(env, config, files):
+    """MkDocs makes a fresh template environment for each language (and each preview rebuild) and
+    compiles Material's 40 templates again each time; a compiled template is the same for all."""
+    env.bytecode_cache = _THEME_BYTECODE
+    return env
 
 
 @mkdocs.plugins.event_priority(-200)
