@@ -16,6 +16,35 @@ TAG = re.compile(r"(<[^>]+>)")
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 
 
+ALTERNATIVE_ENDING = re.compile(r"^(?P<stem>[^/]+)/(?P<ending>-?\w{1,5})$")
+ASIDE = re.compile(r"\s*\([^)]*\)")
+
+
+def word_forms(word: str, lang: str) -> list[str]:
+    """The forms of a glossary term or alias to look for in running text.
+
+    A term written for both genders is looked for as written and as each word: "coordinador/a" also as
+    "coordinador" and "coordinadora", "Mentor/in" as "Mentor" and "Mentorin"; where the second part
+    replaces the ending ("καθοδηγούμενος/-η"), the first word is looked for. A note in brackets
+    ("ομάδα ομότιμης μάθησης (intervision)") is left out. English adds plurals; each form also starts
+    with a capital.
+    """
+    forms = [word]
+    plain = ASIDE.sub("", word).strip()
+    if plain and plain != word:
+        forms.append(plain)
+    both = ALTERNATIVE_ENDING.match(plain)
+    if both:
+        stem, ending = both.group("stem"), both.group("ending")
+        forms.append(stem)
+        if not ending.startswith("-"):
+            forms.append(stem + ending)
+    if lang == "en":
+        forms += [form + "s" for form in list(forms) if not form.endswith("s")]
+    forms += [form[:1].upper() + form[1:] for form in list(forms)]
+    return list(dict.fromkeys(forms))
+
+
 def compile_forms(forms: list[tuple[str, str, str]]):
     """One regular expression for all word forms, longest first so 'social mentoring' wins."""
     lookup = {form: (term_id, definition) for form, term_id, definition in forms if form}

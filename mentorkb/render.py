@@ -18,6 +18,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import textfmt
+from .glossary_terms import word_forms
 from .i18n import ENGLISH_ONLY, SOURCE_LANG, Catalogue, page_blocks, page_context, split_front_matter, translate_model
 from .model import Model
 from .vocab import LABELS, N_
@@ -254,16 +255,13 @@ class PageRender:
     def glossary_forms(self) -> list[tuple[str, str, str]]:
         """(word form, term id, plain definition) for marking glossary terms in this language's pages.
 
-        English also gets capitalised and plural forms; other languages their term and aliases.
+        See glossary_terms.word_forms for the forms of each term and alias.
         """
         out = []
         for term in self.model.terms.values():
             definition = plain_text(term.definition)
             for word in [term.term, *term.aliases]:
-                forms = [word, word[:1].upper() + word[1:]]
-                if self.lang == "en" and not word.endswith("s"):
-                    forms += [word + "s", word[:1].upper() + word[1:] + "s"]
-                out += [(form, term.id, definition) for form in forms]
+                out += [(form, term.id, definition) for form in word_forms(str(word), self.lang)]
         return out
 
     def _with_notice(self, body: str) -> str:
