@@ -31,6 +31,19 @@ def timed(fn):
     return round(time.perf_counter() - start, 3), result
 
 
+def calibration_seconds() -> float:
+    """CPU seconds of a fixed pure-Python loop: how fast this machine is right now.
+
+    A shared virtual machine can run a third slower from one hour to the next. Compare two results
+    files through this number before reading a change in the others as a change of the code.
+    """
+    started = time.process_time()
+    total = 0
+    for number in range(20_000_000):
+        total += number
+    return round(time.process_time() - started, 3)
+
+
 def first_visit_bytes(site: Path, page: str, lang: str) -> int:
     """Compressed bytes a first visit transfers: the page, its CSS and scripts, and the search index."""
     html = (site / page).read_text(encoding="utf-8")
@@ -139,7 +152,8 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="mentorkb-bench-"))
     project = work / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "build", "site", ".git", "bench"))
-    results: dict = {"python": platform.python_version(), "cpus": os.cpu_count()}
+    results: dict = {"python": platform.python_version(), "cpus": os.cpu_count(),
+                     "calibration_loop_seconds": calibration_seconds()}
     results["load_seconds"], model = timed(lambda: load(project))
     results["compile_cold_seconds"], stats = timed(lambda: compile_site(project, force=True))
     results["pages_per_language"] = sum(1 for p in (project / "build/docs/en").rglob("*.md"))
@@ -189,6 +203,7 @@ def main() -> int:
     results["downloads_cold_seconds"] = downloads_cold(project)
     results["handbook"] = handbook_times(project, model)
     results["scaling_compile_seconds"] = scaling(project)
+    results["calibration_loop_seconds_at_end"] = calibration_seconds()
     out = ROOT / "bench" / "results.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
