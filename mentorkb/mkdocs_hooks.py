@@ -24,26 +24,13 @@ from mentorkb.glossary_terms import mark_terms
 from mentorkb.handbook.build import handbook_path
 from mentorkb.vocab import N_
 from mentorkb.errors import AuthorError
-from mentorkb.i18n import catalogue_path, load_catalogue
+from mentorkb.i18n import load_catalogue
 from mentorkb.loader import load
 from mentorkb.render import SharedBytecode, nav
 from mentorkb.searchsplit import split_search_index
 from mentorkb.siteconfig import built_languages
 from mentorkb.translation_status import active_newcomer_languages
 from mentorkb.sitefiles import sync_tree
-
-
-def _catalogue(root: Path, lang: str):
-    """The language's catalogue, read once per change of the PO file rather than once per page."""
-    path = catalogue_path(root, lang)
-    stamp = path.stat().st_mtime_ns if path.is_file() else 0
-    key = (str(root), lang)
-    if _catalogues.get(key, (None,))[0] != stamp:
-        _catalogues[key] = (stamp, load_catalogue(root, lang))
-    return _catalogues[key][1]
-
-
-_catalogues: dict = {}
 
 
 def _root(config) -> Path:
@@ -118,7 +105,7 @@ def on_env(env, config, files):
 
 @mkdocs.plugins.event_priority(-200)
 def on_nav(nav_, config, files):
-    catalogue = _catalogue(_root(config), config.theme["language"])
+    catalogue = load_catalogue(_root(config), config.theme["language"])
 
     def walk(items):
         for item in items:
@@ -167,6 +154,6 @@ def on_page_context(context, page, config, nav):
 
 def handbook_link(root: Path, lang: str, page_url: str) -> dict:
     """The handbook of the page's language, linked relative to the page (so it works from disk too)."""
-    label = _catalogue(root, lang).ui(N_("Download the handbook (PDF)"))
+    label = load_catalogue(root, lang).ui(N_("Download the handbook (PDF)"))
     depth = page_url.count("/")
     return {"href": "../" * depth + handbook_path(lang), "label": str(label)}

@@ -47,17 +47,17 @@ PREVIEW_LANGUAGES = "MENTORKB_LANGS"
 def built_languages(root: Path) -> list[Language]:
     """The languages this build makes: all of them, or those a preview asked for and the default."""
     every = languages(root)
-    wanted = preview_codes(root)
+    wanted = preview_codes(root, every)
     return [l for l in every if l.default or wanted is None or l.code in wanted]
 
 
-def preview_codes(root: Path) -> list[str] | None:
+def preview_codes(root: Path, every: list[Language] | None = None) -> list[str] | None:
     """The language codes in MENTORKB_LANGS ("en", "nl,fr"), or None; ValueError names unknown ones."""
     value = os.environ.get(PREVIEW_LANGUAGES, "").strip()
     if not value:
         return None
-    codes = [code for code in value.replace(",", " ").split()]
-    valid = [l.code for l in languages(root)]
+    codes = value.replace(",", " ").split()
+    valid = [l.code for l in (every or languages(root))]
     unknown = [code for code in codes if code not in valid]
     if unknown:
         raise ValueError(f"LANGS: expected site language codes, found {', '.join(unknown)}; "

@@ -181,12 +181,13 @@ def test_pages_render_to_png_artefacts(built_site):
 
 def test_book_fonts_cover_greek_and_arabic(tmp_path):
     """The book's font stack embeds fonts for Greek now and for Arabic when that language is added."""
-    from mentorkb.handbook.build import HERE, write_pdf
+    from mentorkb.handbook.build import HERE
+    from mentorkb.pdfengine import html_to_pdf
 
     css = (HERE / "handbook.css").read_text(encoding="utf-8")
     html = (f'<html lang="el"><head><title>Δοκιμή</title><style>{css}</style></head><body>'
             '<p>Καθοδήγηση νεοαφιχθέντων</p><p lang="ar" dir="rtl">الإرشاد للقادمين الجدد</p></body></html>')
-    reader = pypdf.PdfReader(__import__("io").BytesIO(write_pdf(html)))
+    reader = pypdf.PdfReader(__import__("io").BytesIO(html_to_pdf(html)))
     fonts = {str(f.get_object()["/BaseFont"]) for f in reader.pages[0]["/Resources"]["/Font"].values()}
     assert any(f.endswith("Noto-Sans") for f in fonts) and any("Arabic" in f for f in fonts), fonts
     assert "Καθοδήγηση" in reader.pages[0].extract_text()

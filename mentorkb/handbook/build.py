@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..i18n import Catalogue
 from ..model import Model
-from ..pdfengine import document_to_pdf, html_to_pdf, lay_out
+from ..pdfengine import document_to_pdf, lay_out
 from ..renderpool import RenderPool
 from ..vocab import N_
 from .book import BookInfo, BookRender
@@ -90,10 +90,6 @@ def _catalogue_digest(catalogue: Catalogue) -> str:
 def handbook_path(lang: str) -> str:
     """Where the handbook of a language lies, from the site's root."""
     return f"downloads/{lang}/mentoring-newcomers-handbook-{lang}.pdf"
-
-
-def write_pdf(html: str) -> bytes:
-    return html_to_pdf(html)
 
 
 def write_pdf_and_parts(html: str, parts: list[tuple[str, tuple[str, ...]]]) -> list[bytes]:
